@@ -1,0 +1,65 @@
+/**
+ * Parse one content file the way Astro's content layer does (js-yaml `load`, the same
+ * frontmatter delimiters), and locate fields by line with the `yaml` package's positions,
+ * so problems can say `file:line`.
+ */
+import * as jsYaml from 'js-yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+
+/** Frontmatter block at the very top of a Markdown file (Astro's rule, `---` only). */
+const FRONTMATTER = /^(?:\uFEFF?|\s*\n)---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+
+/** Result of reading a YAML mapping (a data file or a frontmatter block). */
+export type ParsedYaml =
+  | { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number }
+  | { ok: false; line: number; message: string };
+
+/**
+ * Parse YAML text as Astro would; `firstLine` is the file line where `text` starts.
+ * On a syntax error returns the 1-based file line and js-yaml's reason.
+ */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  let data: unknown;
+  try {
+    data = jsYaml.load(text);
+  } catch (error) {
+    const e = error as { mark?: { line: number }; reason?: string; message: string };
+    return { ok: false, line: firstLine + (e.mark?.line ?? 0), message: `YAML syntax error: ${e.reason ?? e.message}` };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    let node: unknown = doc.contents;
+    let best = 0;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        const keyNode = pair.key as Node | null;
+        if (keyNode?.range) best = keyNode.range[0];
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+      } else break;
+      const range = (node as Node | null | undefined)?.range;
+      if (range) best = range[0];
+    }
+    return firstLine + counter.linePos(best).line - 1;
+  };
+  return { ok: true, data, lineOf };
+}
+
+/** A Markdown file split into its frontmatter and body. */
+export type SplitMarkdown =
+  | { ok: true; frontmatter: string; frontmatterLine: number; body: string }
+  | { ok: false; message: string };
+
+/** Split a Markdown article into frontmatter text (starting at file line 2) and body. */
+export function splitFrontmatter(source: string): SplitMarkdown {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    return { ok: false, message: 'no frontmatter: an article must start with a --- block holding headline, standfirst, topics and publishedAt' };
+  }
+  const leading = source.slice(0, match.index + match[0].indexOf('---')).split('\n').length - 1;
+  return { ok: true, frontmatter: match[1] ?? '', frontmatterLine: leading + 2, body: source.slice(match.index + match[0].length) };
+}

@@ -1,0 +1,61 @@
+/**
+ * The resolved shape of an article that pages, feeds and sitemaps work with: references
+ * already turned into topic and author records, so the pure helpers in `src/lib/` need no
+ * Astro APIs and can be unit-tested with plain objects.
+ */
+
+/** A topic as shown on an article: id (file name) and display name. */
+export interface TopicRef {
+  id: string;
+  name: string;
+  /** BCP 47 tag of the name when not in the site language. */
+  lang?: string | undefined;
+}
+
+/** An author as shown in a byline. */
+export interface AuthorRef {
+  id: string;
+  name: string;
+  lang?: string | undefined;
+}
+
+/** Attribution of syndicated or openly licensed text. */
+export interface SourceRef {
+  name: string;
+  url: string;
+  license: string;
+  licenseUrl: string;
+}
+
+/** One published article with its references resolved. */
+export interface Article {
+  /** Content id: the file name without `.md`; also the URL slug. */
+  id: string;
+  /** Path of the source file relative to the project root (for error messages). */
+  filePath: string;
+  headline: string;
+  standfirst: string;
+  /** Topics in frontmatter order; the first is the primary topic. */
+  topics: TopicRef[];
+  authors: AuthorRef[];
+  publishedAt: Date;
+  updatedAt?: Date | undefined;
+  dateline?: string | undefined;
+  lang?: string | undefined;
+  /** Ids of hand-picked related articles, in frontmatter order. */
+  related: string[];
+  source?: SourceRef | undefined;
+}
+
+/** The time an article last changed for readers: `updatedAt`, else `publishedAt`. */
+export function lastModified(article: Pick<Article, 'publishedAt' | 'updatedAt'>): Date {
+  return article.updatedAt ?? article.publishedAt;
+}
+
+/**
+ * Newest first by `publishedAt`; ties broken by id so the order is stable across builds.
+ * Returns a new array.
+ */
+export function sortNewestFirst<T extends Pick<Article, 'publishedAt' | 'id'>>(articles: readonly T[]): T[] {
+  return [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
+}

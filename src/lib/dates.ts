@@ -1,0 +1,173 @@
+/**
+ * Date-time rules and formatting for Dateline.
+ *
+ * Content stores instants as ISO 8601 / RFC 3339 strings that carry `Z` or a numeric
+ * offset. Everything a reader sees is shown in the newsroom time zone (an IANA name from
+ * the site configuration), never in the time zone of the build machine.
+ */
+
+/** RFC 3339 `date-time` (ISO 8601 profile) with a mandatory `Z` or `±hh:mm` offset. */
+const DATE_TIME_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** How an editor should write a time; quoted in every date error message. */
+export const DATE_TIME_EXAMPLE = '"2016-11-20T13:03:00+08:00"';
+
+/**
+ * Check a frontmatter date-time string and explain what is wrong with it.
+ *
+ * Accepts `YYYY-MM-DDThh:mm[:ss[.fff]]` followed by `Z` or `±hh:mm` (RFC 3339 §5.6, with
+ * seconds optional). Rejects date-only and offset-less values, because their instant would
+ * depend on the build machine's time zone, and impossible calendar dates such as
+ * `2026-02-30` (which `Date` would silently roll over).
+ *
+ * @param value - the raw string from frontmatter.
+ * @returns `null` when valid, else a one-line English reason that ends with how to write it.
+ */
+export function explainDateTimeProblem(value: string): string | null {
+  const how = `write a quoted ISO 8601 date-time with Z or an offset, e.g. ${DATE_TIME_EXAMPLE}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `date-only value "${value}" has no time or offset: ${how}`;
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) {
+    return `"${value}" has no offset, so its instant is ambiguous: ${how}`;
+  }
+  const match = DATE_TIME_WITH_OFFSET.exec(value);
+  if (!match) return `"${value}" is not an ISO 8601 date-time: ${how}`;
+  const [, y, mo, d, h, mi, s, , zone, oh, om] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return `"${value}" is not a real calendar date: ${how}`;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return `"${value}" is not a real time of day: ${how}`;
+  if (zone !== 'Z' && (Number(oh) > 23 || Number(om) > 59)) return `"${value}" has an impossible offset: ${how}`;
+  return null;
+}
+
+/**
+ * Parse a date-time string that {@link explainDateTimeProblem} accepted.
+ * @throws {RangeError} if the string is not a valid date-time with offset.
+ */
+export function parseDateTime(value: string): Date {
+  const problem = explainDateTimeProblem(value);
+  if (problem) throw new RangeError(problem);
+  return new Date(value);
+}
+
+interface ZonedParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/**
+ * Offset of `timeZone` from UTC at the instant `date`, in whole minutes (east positive).
+ * Hong Kong gives 480.
+ */
+export function offsetMinutes(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant as an RFC 3339 string in the given time zone, with its numeric offset and
+ * whole seconds: `2016-11-20T13:03:00+08:00` for the seed article in Asia/Hong_Kong.
+ * Used for `<time datetime>`, JSON-LD and sitemap `lastmod` (W3C Datetime profile).
+ */
+export function toZonedIsoString(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const offset = offsetMinutes(date, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
+}
+
+/** Calendar date (`YYYY-MM-DD`) of the instant in the given time zone. */
+export function zonedDateKey(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Options for the house date formats. */
+export interface DisplayOptions {
+  /** IANA time zone of the newsroom, e.g. `Asia/Hong_Kong`. */
+  timeZone: string;
+  /** BCP 47 locale for weekday and month names, e.g. `en-GB`. */
+  locale: string;
+  /** Locale whose short zone names give the label, e.g. `en-HK` → `HKT`. */
+  timeZoneLabelLocale: string;
+}
+
+function zoneLabel(date: Date, o: DisplayOptions): string {
+  const parts = new Intl.DateTimeFormat(o.timeZoneLabelLocale, { timeZone: o.timeZone, timeZoneName: 'short' }).formatToParts(date);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? o.timeZone;
+}
+
+/** House time of day: `1:03pm HKT` (12-hour clock, lower-case am/pm, zone label). */
+export function formatTimeOfDay(date: Date, o: DisplayOptions): string {
+  const parts = new Intl.DateTimeFormat(o.locale, {
+    timeZone: o.timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s|\./g, '')} ${zoneLabel(date, o)}`;
+}
+
+/** House calendar date: `Sunday, 20 November 2016` (weekday, day, month name, year). */
+export function formatCalendarDate(date: Date, o: DisplayOptions): string {
+  const parts = new Intl.DateTimeFormat(o.locale, {
+    timeZone: o.timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')}, ${get('day')} ${get('month')} ${get('year')}`;
+}
+
+/**
+ * Full house date-time, as printed under a headline:
+ * `Sunday, 20 November 2016, 1:03pm HKT` for the seed article.
+ */
+export function formatDateTime(date: Date, o: DisplayOptions): string {
+  return `${formatCalendarDate(date, o)}, ${formatTimeOfDay(date, o)}`;
+}
+
+/**
+ * Label for an update time relative to the publication time: only the time of day
+ * (`10:45pm HKT`) when both fall on the same calendar day in the newsroom time zone,
+ * else the full {@link formatDateTime}.
+ */
+export function formatUpdateTime(published: Date, updated: Date, o: DisplayOptions): string {
+  return zonedDateKey(published, o.timeZone) === zonedDateKey(updated, o.timeZone)
+    ? formatTimeOfDay(updated, o)
+    : formatDateTime(updated, o);
+}
+
+/** Short listing date: `20 November 2016` in the newsroom time zone. */
+export function formatShortDate(date: Date, o: DisplayOptions): string {
+  return new Intl.DateTimeFormat(o.locale, { timeZone: o.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}

@@ -1,0 +1,106 @@
+/**
+ * The only module that reads the content collections. Every page, feed and sitemap gets
+ * its lists from here; the work is done once per build and cached.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Article, AuthorRef, TopicRef } from './article-model.ts';
+import { sortNewestFirst } from './article-model.ts';
+
+/** Everything a page needs, computed once per build. */
+export interface SiteIndex {
+  /** Published articles, newest first. */
+  articles: Article[];
+  byId: Map<string, Article>;
+  topics: Map<string, TopicRef & { description?: string | undefined }>;
+  authors: Map<string, AuthorRef & { bio?: string | undefined; url?: string | undefined }>;
+  /** Published articles per topic id, newest first; only topics with at least one. */
+  articlesByTopic: Map<string, Article[]>;
+  /** Published articles per author id, newest first; only authors with at least one. */
+  articlesByAuthor: Map<string, Article[]>;
+  /** The collection entry of each published article, for `render()`. */
+  entries: Map<string, CollectionEntry<'articles'>>;
+}
+
+/** Thrown when an entry refers to a topic, author or article that does not exist. */
+export class ContentReferenceError extends Error {
+  override name = 'ContentReferenceError';
+}
+
+let cached: Promise<SiteIndex> | undefined;
+
+/**
+ * Load and index the content. Drafts are left out of production builds (`import.meta.env.PROD`).
+ * @throws {ContentReferenceError} naming the file, the field and the missing id.
+ */
+export function getSiteIndex(): Promise<SiteIndex> {
+  cached ??= loadSiteIndex(import.meta.env.PROD);
+  return cached;
+}
+
+async function loadSiteIndex(production: boolean): Promise<SiteIndex> {
+  const [articleEntries, topicEntries, authorEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('topics'),
+    getCollection('authors'),
+  ]);
+  const topics = new Map(topicEntries.map((t) => [t.id, { id: t.id, name: t.data.name, lang: t.data.lang, description: t.data.description }]));
+  const authors = new Map(authorEntries.map((a) => [a.id, { id: a.id, name: a.data.name, lang: a.data.lang, bio: a.data.bio, url: a.data.url }]));
+  const allIds = new Set(articleEntries.map((a) => a.id));
+
+  const published = articleEntries.filter((entry) => !(production && entry.data.draft));
+  const articles = sortNewestFirst(published.map((entry) => toArticle(entry, topics, authors, allIds)));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    articles,
+    byId,
+    topics,
+    authors,
+    articlesByTopic: groupBy(articles, (a) => a.topics.map((t) => t.id)),
+    articlesByAuthor: groupBy(articles, (a) => a.authors.map((t) => t.id)),
+    entries: new Map(published.map((entry) => [entry.id, entry])),
+  };
+}
+
+function toArticle(
+  entry: CollectionEntry<'articles'>,
+  topics: Map<string, TopicRef>,
+  authors: Map<string, AuthorRef>,
+  articleIds: Set<string>,
+): Article {
+  const file = entry.filePath ?? entry.id;
+  const resolve = <T>(field: string, map: Map<string, T>, id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new ContentReferenceError(`${file}: ${field}: unknown id "${id}"`);
+    return found;
+  };
+  const d = entry.data;
+  for (const ref of d.related) {
+    if (!articleIds.has(ref.id)) throw new ContentReferenceError(`${file}: related: unknown article id "${ref.id}"`);
+  }
+  return {
+    id: entry.id,
+    filePath: file,
+    headline: d.headline,
+    standfirst: d.standfirst,
+    topics: d.topics.map((ref) => resolve('topics', topics, ref.id)),
+    authors: d.authors.map((ref) => resolve('authors', authors, ref.id)),
+    publishedAt: d.publishedAt,
+    updatedAt: d.updatedAt,
+    dateline: d.dateline,
+    lang: d.lang,
+    related: d.related.map((ref) => ref.id),
+    source: d.source,
+  };
+}
+
+function groupBy(articles: readonly Article[], keys: (a: Article) => string[]): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const key of keys(article)) {
+      const list = groups.get(key);
+      if (list) list.push(article);
+      else groups.set(key, [article]);
+    }
+  }
+  return groups;
+}

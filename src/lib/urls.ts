@@ -1,0 +1,48 @@
+/**
+ * Dateline's URL scheme — the only place that knows it (see docs/adr/0001-permalinks.md).
+ *
+ * - article: `/articles/<slug>/` where the slug is the article's file name without `.md`
+ * - topic:   `/topics/<id>/`, page n ≥ 2 at `/topics/<id>/<n>/`
+ * - author:  `/authors/<id>/`, page n ≥ 2 at `/authors/<id>/<n>/`
+ * - home:    `/`, page n ≥ 2 at `/<n>/`
+ *
+ * Paths are root-relative and end in `/` (Astro's `directory` build format).
+ */
+
+/** A slug is lower-case ASCII letters and digits in hyphen-separated runs. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether `slug` can be used in a permalink as it is. */
+export function isValidSlug(slug: string): boolean {
+  return SLUG_PATTERN.test(slug);
+}
+
+/** Root-relative permalink of an article: `/articles/abe-putin-hold-intensive-talks-on-disputed-islands/`. */
+export function articlePath(slug: string): string {
+  return `/articles/${slug}/`;
+}
+
+/** Root-relative URL of a topic listing page (1-based `page`). */
+export function topicPath(id: string, page = 1): string {
+  return page > 1 ? `/topics/${id}/${page}/` : `/topics/${id}/`;
+}
+
+/** Root-relative URL of an author listing page (1-based `page`). */
+export function authorPath(id: string, page = 1): string {
+  return page > 1 ? `/authors/${id}/${page}/` : `/authors/${id}/`;
+}
+
+/** Root-relative URL of a home listing page (1-based `page`). */
+export function homePath(page = 1): string {
+  return page > 1 ? `/${page}/` : '/';
+}
+
+/**
+ * Absolute URL of a root-relative path on the site, byte-identical wherever it is used
+ * (canonical link, feeds, sitemap). `siteUrl` is the origin without a trailing slash.
+ * @throws {TypeError} if `path` does not start with `/`.
+ */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  if (!path.startsWith('/')) throw new TypeError(`expected a root-relative path, got "${path}"`);
+  return new URL(path, `${siteUrl}/`).href;
+}

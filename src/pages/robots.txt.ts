@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { site } from '../site.config.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+
+/** robots.txt (robotstxt.org): allow everything and name the sitemap index. */
+export const GET: APIRoute = () =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml', site.url)}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { DateTimeSchema } from './date-time.ts';
+import { SourceSchema } from './source.ts';
+
+/**
+ * A schema for one reference to another collection's entry. Inside Astro this is
+ * `reference()` from `astro:content` (a string id in, `{ collection, id }` out); the
+ * standalone content checker passes a plain equivalent and checks existence itself.
+ */
+export type ReferenceFactory = (collection: 'articles' | 'topics' | 'authors') => z.ZodType<{ collection: string; id: string }, string>;
+
+/**
+ * Frontmatter of an article (`src/content/articles/**\/*.md`).
+ * Field names follow the newsroom glossary (headline, standfirst, dateline…).
+ */
+export function ArticleSchema(reference: ReferenceFactory) {
+  return z
+    .object({
+      /** The story's title; the page's only `h1`, the feed item title. 1–200 characters. */
+      headline: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').describe('The story title, 1–200 characters'),
+      /** One or two sentences under the headline; meta description and feed summary. 1–400 characters. */
+      standfirst: z.string().trim().min(1, 'must not be empty').max(400, 'must be at most 400 characters').describe('Summary under the headline, 1–400 characters'),
+      /** Topic ids (file names in `src/content/topics/`); the first is the primary topic (the kicker). */
+      topics: z.array(reference('topics')).min(1, 'must list at least one topic id; the first is the primary topic').describe('Topic ids; the first is the primary topic'),
+      /** Author ids (file names in `src/content/authors/`); none means no personal byline. */
+      authors: z.array(reference('authors')).default([]).describe('Author ids, optional'),
+      /** First publication: quoted ISO 8601 with `Z` or an offset. */
+      publishedAt: DateTimeSchema().describe('First publication, e.g. "2016-11-20T13:03:00+08:00"'),
+      /** Last meaningful update, same format; not before `publishedAt`. */
+      updatedAt: DateTimeSchema().optional().describe('Last meaningful update, same format as publishedAt'),
+      /** Place the story was filed from, e.g. `LIMA` (AP / schema.org `dateline`). */
+      dateline: z.string().trim().min(1).max(100).optional().describe('Place the story was filed from, e.g. LIMA'),
+      /** BCP 47 tag when the article is not in the site language, e.g. `ja`. */
+      lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, e.g. ja').optional().describe('BCP 47 language tag, e.g. ja'),
+      /** Hand-picked related article ids, shown first in the related block. */
+      related: z.array(reference('articles')).default([]).describe('Related article ids'),
+      /** Drafts never appear in a production build. */
+      draft: z.boolean().default(false).describe('true keeps the article out of production builds'),
+      /** Attribution for syndicated or openly licensed text. */
+      source: SourceSchema().optional(),
+    })
+    .strict()
+    .superRefine((data, ctx) => {
+      if (data.updatedAt && data.updatedAt.getTime() < data.publishedAt.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
+      }
+    });
+}

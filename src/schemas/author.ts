@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+
+/** A byline author (`src/content/authors/<id>.yaml`). */
+export function AuthorSchema() {
+  return z
+    .object({
+      /** Name as printed in the byline. */
+      name: z.string().trim().min(1, 'must not be empty').describe('Name as printed in the byline'),
+      /** Short biography for the author page. */
+      bio: z.string().trim().min(1).optional().describe('Short biography'),
+      /** Profile or home page URL. */
+      url: z.url({ protocol: /^https?$/ }).optional().describe('Profile URL'),
+      /** BCP 47 tag when the name is not in the site language. */
+      lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
+    })
+    .strict();
+}

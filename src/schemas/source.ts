@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+
+/**
+ * Attribution for syndicated or openly licensed text (e.g. Wikinews, CC BY 2.5).
+ * Shown on the article page with links to the original and to the licence.
+ */
+export function SourceSchema() {
+  return z.object({
+    /** Name of the original publisher, e.g. `Wikinews`. */
+    name: z.string().min(1).describe('Name of the original publisher'),
+    /** Absolute URL of the original article. */
+    url: z.url({ protocol: /^https?$/ }).describe('URL of the original article'),
+    /** Licence name as the source gives it, e.g. `CC BY 2.5`. */
+    license: z.string().min(1).describe('Licence name, e.g. CC BY 2.5'),
+    /** Absolute URL of the licence text. */
+    licenseUrl: z.url({ protocol: /^https?$/ }).describe('URL of the licence text'),
+  });
+}

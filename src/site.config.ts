@@ -1,0 +1,96 @@
+/**
+ * The one site configuration every page, feed, sitemap and script reads.
+ *
+ * Values are validated with zod when the module loads; a bad value throws a
+ * {@link SiteConfigError} whose message names the setting and what is expected,
+ * so `astro build` stops before any page is written.
+ *
+ * Environment overrides (read at build time only):
+ * - `SITE_URL`: the absolute origin the site is deployed at, e.g. `https://news.example.org`.
+ */
+import { z } from 'astro/zod';
+
+/** Shape of the resolved site configuration. */
+export const siteConfigSchema = z.object({
+  /** Publication name shown in the masthead, titles and feeds. */
+  name: z.string().min(1, 'must not be empty'),
+  /** One-sentence description of the publication (home meta description, feed channel description). */
+  description: z.string().min(1, 'must not be empty'),
+  /**
+   * Absolute origin (and optional base path) of the deployed site, without a trailing slash
+   * after normalisation. Canonical links, feeds and sitemaps are built from it.
+   */
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://dateline.example' })
+    .transform((value) => value.replace(/\/+$/, '')),
+  /** BCP 47 language tag of the site (`<html lang>`, RSS `<language>`). */
+  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, e.g. en-GB'),
+  /** IANA time zone of the newsroom: every visible time is shown in it. */
+  timeZone: z.string().refine(isKnownTimeZone, 'must be an IANA time zone name, e.g. Asia/Hong_Kong'),
+  /**
+   * Locale whose short time-zone names label visible times. `en-HK` gives `HKT` for
+   * Asia/Hong_Kong, where `en-GB` would only give `GMT+8`.
+   */
+  timeZoneLabelLocale: z.string().min(2),
+  /** Number of newest articles in each feed. */
+  feedSize: z.number().int().positive().max(1000),
+  /** Number of articles per page on home, topic and author listings. */
+  pageSize: z.number().int().positive().max(500),
+});
+
+/** A resolved, validated site configuration. */
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** Thrown when a configuration value (or environment override) is invalid. */
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** Dateline's defaults, before environment overrides. */
+export const defaultSiteConfig = {
+  name: 'The Dateline',
+  description: 'News from Hong Kong, Asia and the world, published as a fast static site.',
+  url: 'https://dateline.example',
+  language: 'en-GB',
+  timeZone: 'Asia/Hong_Kong',
+  timeZoneLabelLocale: 'en-HK',
+  feedSize: 50,
+  pageSize: 20,
+} as const;
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolve the site configuration from defaults, explicit overrides and the environment.
+ *
+ * @param env - environment variables; only `SITE_URL` is read (an empty value is ignored).
+ * @param overrides - values that replace the defaults (tests, forks of the project).
+ * @returns the validated configuration; `url` has no trailing slash.
+ * @throws {SiteConfigError} naming each invalid setting, e.g. `site config: url (from SITE_URL): must be an absolute http(s) URL…`.
+ */
+export function resolveSiteConfig(
+  env: Record<string, string | undefined> = {},
+  overrides: Partial<Record<keyof SiteConfig, unknown>> = {},
+): SiteConfig {
+  const input: Record<string, unknown> = { ...defaultSiteConfig, ...overrides };
+  const fromEnv = env['SITE_URL']?.trim();
+  if (fromEnv) input['url'] = fromEnv;
+  const result = siteConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.join('.');
+    const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : '';
+    return `  ${key}${origin}: ${issue.message} (got ${JSON.stringify(input[key])})`;
+  });
+  throw new SiteConfigError(`Invalid site configuration:\n${lines.join('\n')}`);
+}
+
+/** The configuration of this build: defaults plus `SITE_URL` from the environment. */
+export const site: SiteConfig = resolveSiteConfig(process.env);

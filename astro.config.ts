@@ -1,30 +1,64 @@
-import { defineConfig } from 'astro/config';
+import { defineConfig, type AstroIntegration } from 'astro/config';
+import { writeFile } from 'node:fs/promises';
+import { buildRedirects, toRedirectsFile } from './src/lib/redirects.ts';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { site } from './src/site.config.ts';
-import { checkContentOrExit } from './src/content-check/run-check.ts';
+import { runContentCheck } from './src/content-check/run-check.ts';
+import { articleHtmlPlugin } from './src/lib/markdown-plugin.ts';
+import { lastModified } from './src/lib/article-model.ts';
 import { absoluteUrl, articlePath } from './src/lib/urls.ts';
 import { isIndexable, withLastmod } from './src/lib/sitemap.ts';
 
 // Validate all content before Astro starts: readable `file:line: field: message` errors,
 // and a non-zero exit before any page is written.
-const content = checkContentOrExit();
+// `astro dev` shows unpublished articles, so links to them are allowed there.
+const content = runContentCheck(process.argv.includes('dev') ? 'dev' : 'build');
 const lastModifiedByUrl = new Map(
-  [...content.articles.values()].map((a) => [absoluteUrl(articlePath(a.id), site.url), a.data.updatedAt ?? a.data.publishedAt]),
+  [...content.articles.values()].map((a) => [absoluteUrl(articlePath(a.id), site.url), lastModified(a.data)]),
 );
+
+const published = [...content.articles.values()].filter((a) => a.state === 'published');
+const redirects = buildRedirects(published.map((a) => ({ id: a.id, redirectFrom: a.data.redirectFrom })));
+// Taken-down articles keep a "no longer available" page, which is not indexable.
+const expiredUrls = new Set(
+  [...content.articles.values()].filter((a) => a.state === 'expired').map((a) => absoluteUrl(articlePath(a.id), site.url)),
+);
+
+const redirectSources = new Set(redirects.map((r) => r.from));
+
+/** Writes `_redirects` (Netlify / Cloudflare Pages format) for former slugs into the build output. */
+const redirectsFile: AstroIntegration = {
+  name: 'dateline-redirects-file',
+  hooks: {
+    'astro:build:done': async ({ dir }) => {
+      await writeFile(new URL('_redirects', dir), toRedirectsFile(redirects));
+    },
+  },
+};
+
+// A build of another content tree (tests, benchmark) keeps its own content cache, so it
+// never churns or races the cache of the real site.
+const contentDir = process.env['DATELINE_CONTENT_DIR'];
+const cacheDir = contentDir ? `./node_modules/.astro-trees/${contentDir.replace(/[^a-zA-Z0-9]+/g, '-')}` : undefined;
 
 export default defineConfig({
   site: site.url,
+  ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   prerenderConflictBehavior: 'error',
   markdown: {
     // Smart punctuation off: article text is reproduced exactly as the editor wrote it.
-    processor: satteri({ features: { smartPunctuation: false } }),
+    // Raw HTML is parsed into elements so the article HTML policy can see and enforce it.
+    processor: satteri({ features: { smartPunctuation: false, rawHtml: true }, hastPlugins: [articleHtmlPlugin(site.url)] }),
   },
+  // Static meta-refresh pages for former slugs; hosts that read `_redirects` answer with a real 301.
+  redirects: Object.fromEntries(redirects.map((r) => [r.from, { status: 301, destination: r.to }])),
   integrations: [
+    redirectsFile,
     sitemap({
-      filter: (page) => isIndexable(page, site.url),
+      filter: (page) => isIndexable(page, site.url) && !expiredUrls.has(page) && !redirectSources.has(new URL(page).pathname),
       serialize: (item) => withLastmod(item, lastModifiedByUrl, site.timeZone),
     }),
   ],

@@ -12,6 +12,8 @@ import { idFromPath } from '../content-paths.ts';
 import { isValidSlug, articlePath } from '../lib/urls.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './parse-file.ts';
 import type { ContentProblem } from './problems.ts';
+import { checkBody } from './check-body.ts';
+import { decidePublicationState, nextStateChange, type PublicationState } from '../lib/publishing.ts';
 
 /** A file of the content tree: path relative to the project root, and its text. */
 export interface ContentFile {
@@ -33,6 +35,20 @@ export interface CheckedArticle {
   id: string;
   file: string;
   data: ArticleData;
+  /** State at the build clock. */
+  state: PublicationState;
+}
+
+/** How to check. */
+export interface CheckOptions {
+  /** The build clock: decides which articles are public. */
+  now: Date;
+  /**
+   * `build` (default): a link or `related` entry pointing at an article that is not public
+   * at `now` (draft, scheduled, embargoed, expired) is an error naming both files.
+   * `dev`: such links are allowed, because the dev server shows unpublished articles.
+   */
+  mode?: 'build' | 'dev';
 }
 
 /** What {@link checkContent} found. */
@@ -42,6 +58,8 @@ export interface CheckResult {
   articles: Map<string, CheckedArticle>;
   topicIds: Set<string>;
   authorIds: Set<string>;
+  /** Next instant after the clock at which some article's state changes, or null. */
+  nextChange: Date | null;
 }
 
 /** Outside Astro a reference is the id string, shaped like Astro's `{ collection, id }`. */
@@ -49,7 +67,8 @@ const plainReference: ReferenceFactory = (collection) =>
   z.string({ error: `expected an id (a file name in ${collection}/ without extension)` }).transform((id) => ({ collection, id }));
 
 /** Check every file of `tree`; see the module comment for the rules. */
-export function checkContent(tree: ContentTree): CheckResult {
+export function checkContent(tree: ContentTree, options: CheckOptions): CheckResult {
+  const { now, mode = 'build' } = options;
   const problems: ContentProblem[] = [];
   const report = (file: string, line: number, field: string, message: string) => problems.push({ file, line, field, message });
 
@@ -60,6 +79,7 @@ export function checkContent(tree: ContentTree): CheckResult {
   const articles = new Map<string, CheckedArticle>();
   const firstFileOfId = new Map<string, string>();
   const lines = new Map<string, ParsedYaml & { ok: true }>();
+  const bodyLinks = new Map<string, { id: string; line: number }[]>();
 
   for (const file of tree.articles) {
     const id = idFromPath(file.path);
@@ -91,9 +111,13 @@ export function checkContent(tree: ContentTree): CheckResult {
       for (const issue of result.error.issues) reportIssue(file.path, parsed, issue, report, split.frontmatterLine);
       continue;
     }
+    const body = checkBody(split.body);
+    for (const p of body.problems) report(file.path, split.bodyLine + p.line - 1, 'body', p.message);
+    bodyLinks.set(id, body.articleLinks.map((l) => ({ id: l.id, line: split.bodyLine + l.line - 1 })));
     lines.set(id, parsed);
-    articles.set(id, { id, file: file.path, data: result.data });
+    articles.set(id, { id, file: file.path, data: result.data, state: decidePublicationState(result.data, now) });
   }
+  const isPublic = (id: string) => articles.get(id)?.state === 'published';
 
   for (const article of articles.values()) {
     const lineOf = lines.get(article.id)!.lineOf;
@@ -106,8 +130,22 @@ export function checkContent(tree: ContentTree): CheckResult {
     check('topics', topicIds, 'topic');
     check('authors', authorIds, 'author');
     check('related', articles, 'article');
+    const linksOut = [
+      ...article.data.related.map((ref, index) => ({ id: ref.id, line: lineOf(['related', index]), field: `related[${index}]` })),
+      ...(bodyLinks.get(article.id) ?? []).map((l) => ({ ...l, field: 'body' })),
+    ];
+    for (const link of linksOut) {
+      const target = articles.get(link.id);
+      if (!target && link.field === 'body' && !firstFileOfId.has(link.id)) {
+        report(article.file, link.line, 'body', `link to unknown article "${link.id}.md": no article file with that name`);
+      } else if (target && mode === 'build' && article.state === 'published' && !isPublic(link.id)) {
+        report(article.file, link.line, link.field, `links to ${target.file}, which is ${target.state} at the build clock ${now.toISOString()}: a link would leak or dead-end; remove it or publish that article first`);
+      }
+    }
   }
-  return { problems, articles, topicIds, authorIds };
+  checkRedirects(articles, (id, path) => lines.get(id)?.lineOf(path) ?? 1, report);
+  const nextChange = nextStateChange([...articles.values()].map((a) => a.data), now);
+  return { problems, articles, topicIds, authorIds, nextChange };
 }
 
 function checkDataFiles(
@@ -137,6 +175,24 @@ function checkDataFiles(
     ids.add(id);
   }
   return ids;
+}
+
+/** Former slugs must not clash with a live permalink or with each other. */
+function checkRedirects(
+  articles: Map<string, CheckedArticle>,
+  lineOf: (id: string, path: PropertyKey[]) => number,
+  report: (file: string, line: number, field: string, message: string) => void) {
+  const claimed = new Map<string, string>();
+  for (const a of articles.values()) {
+    a.data.redirectFrom.forEach((slug, index) => {
+      const live = articles.get(slug);
+      const line = lineOf(a.id, ['redirectFrom', index]);
+      if (live) report(a.file, line, `redirectFrom[${index}]`, `"${slug}" is the live permalink of ${live.file}: a redirect would hide it`);
+      const other = claimed.get(slug);
+      if (other && other !== a.file) report(a.file, line, `redirectFrom[${index}]`, `"${slug}" is also a former slug of ${other}`);
+      claimed.set(slug, a.file);
+    });
+  }
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -51,7 +51,7 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
 
 /** A Markdown file split into its frontmatter and body. */
 export type SplitMarkdown =
-  | { ok: true; frontmatter: string; frontmatterLine: number; body: string }
+  | { ok: true; frontmatter: string; frontmatterLine: number; body: string; bodyLine: number }
   | { ok: false; message: string };
 
 /** Split a Markdown article into frontmatter text (starting at file line 2) and body. */
@@ -61,5 +61,7 @@ export function splitFrontmatter(source: string): SplitMarkdown {
     return { ok: false, message: 'no frontmatter: an article must start with a --- block holding headline, standfirst, topics and publishedAt' };
   }
   const leading = source.slice(0, match.index + match[0].indexOf('---')).split('\n').length - 1;
-  return { ok: true, frontmatter: match[1] ?? '', frontmatterLine: leading + 2, body: source.slice(match.index + match[0].length) };
+  const bodyStart = match.index + match[0].length;
+  const bodyLine = source.slice(0, bodyStart).split('\n').length;
+  return { ok: true, frontmatter: match[1] ?? '', frontmatterLine: leading + 2, body: source.slice(bodyStart), bodyLine };
 }

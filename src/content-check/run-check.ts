@@ -1,24 +1,48 @@
 /**
- * Run the content check for the build: print every problem and exit with status 1 before
- * Astro renders anything, so a bad article never yields a half-right site.
+ * Run the content check for a build or for `npm run check:content`: print the build clock,
+ * every problem, and the next scheduled change.
  */
 import { contentRoot } from '../content-paths.ts';
 import { readContentTree } from './read-tree.ts';
 import { checkContent, type CheckResult } from './check.ts';
 import { formatProblem, sortProblems } from './problems.ts';
+import { resolveBuildClock } from '../lib/build-clock.ts';
 
 /**
- * Check the content tree of this build (`DATELINE_CONTENT_DIR` or `src/content`).
- * On any problem: prints `file:line: field: message` lines to stderr and calls `process.exit(1)`.
- * @returns the check result when the content is valid.
+ * Check the content tree of this build (`DATELINE_CONTENT_DIR` or `src/content`) at the
+ * build clock (`DATELINE_NOW` or now).
+ *
+ * Side effects: pins `process.env.DATELINE_NOW` to the clock so every later module of the
+ * build sees the same instant; logs the clock and the next change to stdout; on problems,
+ * prints `file:line: field: message` lines to stderr and calls `process.exit(1)`.
+ *
+ * @param mode - `dev` allows links to unpublished articles (the dev server shows them).
  */
-export function checkContentOrExit(): CheckResult {
+export function runContentCheck(mode: 'build' | 'dev' = 'build'): CheckResult {
+  let now: Date;
+  try {
+    now = resolveBuildClock(process.env);
+  } catch (error) {
+    process.stderr.write(`\nDateline: ${(error as Error).message}\n\n`);
+    process.exit(1);
+  }
+  process.env['DATELINE_NOW'] = now.toISOString();
+  console.log(`[dateline] build clock: ${now.toISOString()}`);
   const root = contentRoot();
-  const result = checkContent(readContentTree(root));
+  const result = checkContent(readContentTree(root), { now, mode });
   if (result.problems.length) {
     const lines = sortProblems(result.problems).map(formatProblem);
     process.stderr.write(`\nDateline: the content has ${lines.length} problem(s); nothing was built.\n\n${lines.join('\n')}\n\n`);
     process.exit(1);
   }
+  const counts = countStates(result);
+  console.log(`[dateline] content ok: ${counts}`);
+  console.log(`[dateline] next scheduled change: ${result.nextChange ? result.nextChange.toISOString() : 'none'}`);
   return result;
+}
+
+function countStates(result: CheckResult): string {
+  const by = new Map<string, number>();
+  for (const a of result.articles.values()) by.set(a.state, (by.get(a.state) ?? 0) + 1);
+  return [...by].map(([state, n]) => `${n} ${state}`).join(', ') + `; ${result.topicIds.size} topics, ${result.authorIds.size} authors`;
 }

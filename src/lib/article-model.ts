@@ -1,3 +1,5 @@
+import type { PublicationState } from './publishing.ts';
+
 /**
  * The resolved shape of an article that pages, feeds and sitemaps work with: references
  * already turned into topic and author records, so the pure helpers in `src/lib/` need no
@@ -27,6 +29,13 @@ export interface SourceRef {
   licenseUrl: string;
 }
 
+/** A dated correction or clarification. */
+export interface Correction {
+  at: Date;
+  kind: 'correction' | 'clarification';
+  text: string;
+}
+
 /** One published article with its references resolved. */
 export interface Article {
   /** Content id: the file name without `.md`; also the URL slug. */
@@ -45,11 +54,23 @@ export interface Article {
   /** Ids of hand-picked related articles, in frontmatter order. */
   related: string[];
   source?: SourceRef | undefined;
+  /** Oldest first, as written in frontmatter order sorted by `at`. */
+  corrections: Correction[];
+  updateNote?: string | undefined;
+  /** Former slugs that redirect here. */
+  redirectFrom: string[];
+  /** `published` in production builds; the dev server also shows other states, marked. */
+  state: PublicationState;
 }
 
-/** The time an article last changed for readers: `updatedAt`, else `publishedAt`. */
-export function lastModified(article: Pick<Article, 'publishedAt' | 'updatedAt'>): Date {
-  return article.updatedAt ?? article.publishedAt;
+/**
+ * The time an article last changed for readers: the newest of `publishedAt`, `updatedAt`
+ * and every correction's `at`. Drives `dateModified`, feed update times and sitemap `lastmod`.
+ */
+export function lastModified(article: Pick<Article, 'publishedAt' | 'updatedAt'> & { corrections?: readonly Pick<Correction, 'at'>[] }): Date {
+  let newest = article.updatedAt ?? article.publishedAt;
+  for (const c of article.corrections ?? []) if (c.at > newest) newest = c.at;
+  return newest;
 }
 
 /**

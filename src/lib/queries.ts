@@ -5,6 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { sortNewestFirst } from './article-model.ts';
+import { decidePublicationState, type PublicationState } from './publishing.ts';
+import { resolveBuildClock } from './build-clock.ts';
 
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
@@ -19,6 +21,10 @@ export interface SiteIndex {
   articlesByAuthor: Map<string, Article[]>;
   /** The collection entry of each published article, for `render()`. */
   entries: Map<string, CollectionEntry<'articles'>>;
+  /** Ids of expired (taken-down) articles: each keeps a "no longer available" page. */
+  expired: string[];
+  /** The build clock these lists were computed at. */
+  now: Date;
 }
 
 /** Thrown when an entry refers to a topic, author or article that does not exist. */
@@ -29,15 +35,18 @@ export class ContentReferenceError extends Error {
 let cached: Promise<SiteIndex> | undefined;
 
 /**
- * Load and index the content. Drafts are left out of production builds (`import.meta.env.PROD`).
+ * Load and index the content at the build clock (`DATELINE_NOW`, pinned by the content
+ * check). A production build keeps only articles whose state is `published`; the dev
+ * server (`import.meta.env.DEV`) also lists drafts, scheduled and embargoed articles,
+ * which pages mark as such. Expired articles are never listed.
  * @throws {ContentReferenceError} naming the file, the field and the missing id.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  cached ??= loadSiteIndex(import.meta.env.PROD);
+  cached ??= loadSiteIndex(!import.meta.env.DEV, resolveBuildClock(process.env));
   return cached;
 }
 
-async function loadSiteIndex(production: boolean): Promise<SiteIndex> {
+async function loadSiteIndex(production: boolean, now: Date): Promise<SiteIndex> {
   const [articleEntries, topicEntries, authorEntries] = await Promise.all([
     getCollection('articles'),
     getCollection('topics'),
@@ -47,8 +56,10 @@ async function loadSiteIndex(production: boolean): Promise<SiteIndex> {
   const authors = new Map(authorEntries.map((a) => [a.id, { id: a.id, name: a.data.name, lang: a.data.lang, bio: a.data.bio, url: a.data.url }]));
   const allIds = new Set(articleEntries.map((a) => a.id));
 
-  const published = articleEntries.filter((entry) => !(production && entry.data.draft));
-  const articles = sortNewestFirst(published.map((entry) => toArticle(entry, topics, authors, allIds)));
+  const states = new Map(articleEntries.map((entry) => [entry.id, decidePublicationState(entry.data, now)]));
+  const visible = (state: PublicationState) => state === 'published' || (!production && state !== 'expired');
+  const published = articleEntries.filter((entry) => visible(states.get(entry.id)!));
+  const articles = sortNewestFirst(published.map((entry) => toArticle(entry, states.get(entry.id)!, topics, authors, allIds)));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
     articles,
@@ -58,11 +69,14 @@ async function loadSiteIndex(production: boolean): Promise<SiteIndex> {
     articlesByTopic: groupBy(articles, (a) => a.topics.map((t) => t.id)),
     articlesByAuthor: groupBy(articles, (a) => a.authors.map((t) => t.id)),
     entries: new Map(published.map((entry) => [entry.id, entry])),
+    expired: articleEntries.filter((entry) => states.get(entry.id) === 'expired').map((entry) => entry.id),
+    now,
   };
 }
 
 function toArticle(
   entry: CollectionEntry<'articles'>,
+  state: PublicationState,
   topics: Map<string, TopicRef>,
   authors: Map<string, AuthorRef>,
   articleIds: Set<string>,
@@ -90,6 +104,10 @@ function toArticle(
     lang: d.lang,
     related: d.related.map((ref) => ref.id),
     source: d.source,
+    corrections: [...d.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()),
+    updateNote: d.updateNote,
+    redirectFrom: d.redirectFrom,
+    state,
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { DateTimeSchema } from './date-time.ts';
 import { SourceSchema } from './source.ts';
+import { CorrectionSchema } from './correction.ts';
+import { SLUG_PATTERN } from '../lib/urls.ts';
 
 /**
  * A schema for one reference to another collection's entry. Inside Astro this is
@@ -38,11 +40,29 @@ export function ArticleSchema(reference: ReferenceFactory) {
       draft: z.boolean().default(false).describe('true keeps the article out of production builds'),
       /** Attribution for syndicated or openly licensed text. */
       source: SourceSchema().optional(),
+      /** Not public before this instant, even if `publishedAt` is earlier. */
+      embargoUntil: DateTimeSchema().optional().describe('Not public before this time'),
+      /** Taken down at this instant: the page then says the article is no longer available. */
+      expiresAt: DateTimeSchema().optional().describe('Taken down at this time'),
+      /** Dated corrections and clarifications, shown on the article and on /corrections/. */
+      corrections: z.array(CorrectionSchema()).default([]).describe('Corrections and clarifications'),
+      /** Reader-facing note on a substantive update, shown beside the updated time. */
+      updateNote: z.string().trim().min(1).max(300, 'must be at most 300 characters').optional().describe('Shown beside the updated time'),
+      /** Former slugs of this article; each gets a redirect to the current permalink. */
+      redirectFrom: z.array(z.string().regex(SLUG_PATTERN, 'must be a former slug: lower-case a-z, 0-9 and single hyphens')).default([]).describe('Former slugs'),
     })
     .strict()
     .superRefine((data, ctx) => {
       if (data.updatedAt && data.updatedAt.getTime() < data.publishedAt.getTime()) {
         ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
       }
+      if (data.expiresAt && data.expiresAt.getTime() <= data.publishedAt.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after publishedAt' });
+      }
+      data.corrections.forEach((c, i) => {
+        if (c.at.getTime() < data.publishedAt.getTime()) {
+          ctx.addIssue({ code: 'custom', path: ['corrections', i, 'at'], message: 'a correction cannot be dated before publishedAt' });
+        }
+      });
     });
 }

@@ -12,8 +12,8 @@ import { resolveBuildClock } from '../lib/build-clock.ts';
  * Check the content tree of this build (`DATELINE_CONTENT_DIR` or `src/content`) at the
  * build clock (`DATELINE_NOW` or now).
  *
- * Side effects: pins `process.env.DATELINE_NOW` to the clock so every later module of the
- * build sees the same instant; logs the clock and the next change to stdout; on problems,
+ * Side effects: pins `process.env.DATELINE_NOW` to the clock and `DATELINE_MODE` to `mode`,
+ * so every later module of the build sees the same instant and mode; logs the clock and the next change to stdout; on problems,
  * prints `file:line: field: message` lines to stderr and calls `process.exit(1)`.
  *
  * @param mode - `dev` allows links to unpublished articles (the dev server shows them).
@@ -27,6 +27,7 @@ export function runContentCheck(mode: 'build' | 'dev' = 'build'): CheckResult {
     process.exit(1);
   }
   process.env['DATELINE_NOW'] = now.toISOString();
+  process.env['DATELINE_MODE'] = mode;
   console.log(`[dateline] build clock: ${now.toISOString()}`);
   const root = contentRoot();
   const result = checkContent(readContentTree(root), { now, mode });

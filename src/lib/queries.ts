@@ -37,12 +37,14 @@ let cached: Promise<SiteIndex> | undefined;
 /**
  * Load and index the content at the build clock (`DATELINE_NOW`, pinned by the content
  * check). A production build keeps only articles whose state is `published`; the dev
- * server (`import.meta.env.DEV`) also lists drafts, scheduled and embargoed articles,
+ * server (`DATELINE_MODE=dev`) also lists drafts, scheduled and embargoed articles,
  * which pages mark as such. Expired articles are never listed.
  * @throws {ContentReferenceError} naming the file, the field and the missing id.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  cached ??= loadSiteIndex(!import.meta.env.DEV, resolveBuildClock(process.env));
+  // DATELINE_MODE is pinned by the content check from the Astro command (`dev` or a build);
+  // NODE_ENV is not trusted here, since test runners set it for child builds.
+  cached ??= loadSiteIndex(process.env['DATELINE_MODE'] !== 'dev', resolveBuildClock(process.env));
   return cached;
 }
 

@@ -52,17 +52,24 @@ export function ArticleSchema(reference: ReferenceFactory) {
       redirectFrom: z.array(z.string().regex(SLUG_PATTERN, 'must be a former slug: lower-case a-z, 0-9 and single hyphens')).default([]).describe('Former slugs'),
     })
     .strict()
-    .superRefine((data, ctx) => {
-      if (data.updatedAt && data.updatedAt.getTime() < data.publishedAt.getTime()) {
-        ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
-      }
-      if (data.expiresAt && data.expiresAt.getTime() <= data.publishedAt.getTime()) {
-        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after publishedAt' });
-      }
-      data.corrections.forEach((c, i) => {
-        if (c.at.getTime() < data.publishedAt.getTime()) {
-          ctx.addIssue({ code: 'custom', path: ['corrections', i, 'at'], message: 'a correction cannot be dated before publishedAt' });
+    // Cross-field rules run even when other fields have problems (zod's `when`), so one
+    // check reports every problem at once; each rule guards against unparsed values.
+    .superRefine(
+      (data, ctx) => {
+        const published = data.publishedAt instanceof Date ? data.publishedAt.getTime() : null;
+        if (published === null) return;
+        if (data.updatedAt instanceof Date && data.updatedAt.getTime() < published) {
+          ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
         }
-      });
-    });
+        if (data.expiresAt instanceof Date && data.expiresAt.getTime() <= published) {
+          ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after publishedAt' });
+        }
+        (Array.isArray(data.corrections) ? data.corrections : []).forEach((c, i) => {
+          if (c?.at instanceof Date && c.at.getTime() < published) {
+            ctx.addIssue({ code: 'custom', path: ['corrections', i, 'at'], message: 'a correction cannot be dated before publishedAt' });
+          }
+        });
+      },
+      { when: () => true },
+    );
 }

@@ -1,4 +1,5 @@
-import { defineConfig, type AstroIntegration } from 'astro/config';
+import { defineConfig } from 'astro/config';
+import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { buildRedirects, toRedirectsFile } from './src/lib/redirects.ts';
 import sitemap from '@astrojs/sitemap';

@@ -26,9 +26,15 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     const e = error as { mark?: { line: number }; reason?: string; message: string };
     return { ok: false, line: firstLine + (e.mark?.line ?? 0), message: `YAML syntax error: ${e.reason ?? e.message}` };
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
+  // Positions are only needed to report a problem, so the second (position-keeping) parse
+  // runs lazily, at most once per file: valid files pay for js-yaml alone.
+  let located: { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | undefined;
   const lineOf = (path: readonly PropertyKey[]): number => {
+    if (!located) {
+      const counter = new LineCounter();
+      located = { doc: parseDocument(text, { lineCounter: counter, keepSourceTokens: false }), counter };
+    }
+    const { doc, counter } = located;
     let node: unknown = doc.contents;
     let best = 0;
     for (const key of path) {

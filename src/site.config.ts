@@ -10,6 +10,24 @@
  */
 import { z } from 'astro/zod';
 
+/**
+ * An image of the publication served from `public/`: root-relative path, pixel size and
+ * alternative text. Feeds, social cards and structured data make the path absolute.
+ */
+export const siteImageSchema = z.object({
+  /** Root-relative path of the file in `public/`, e.g. `/og-default.png`. */
+  path: z.string().regex(/^\/[^\s?#]+$/, 'must be a root-relative path to a file in public/, e.g. /og-default.png'),
+  /** Width in pixels. */
+  width: z.number().int().positive(),
+  /** Height in pixels. */
+  height: z.number().int().positive(),
+  /** Text alternative, for `og:image:alt` and the feed stylesheet. */
+  alt: z.string().min(1, 'must describe the image'),
+});
+
+/** A resolved {@link siteImageSchema}. */
+export type SiteImage = z.infer<typeof siteImageSchema>;
+
 /** Shape of the resolved site configuration. */
 export const siteConfigSchema = z.object({
   /** Publication name shown in the masthead, titles and feeds. */
@@ -36,6 +54,22 @@ export const siteConfigSchema = z.object({
   feedSize: z.number().int().positive().max(1000),
   /** Number of articles per page on home, topic and author listings. */
   pageSize: z.number().int().positive().max(500),
+  /**
+   * Square publication logo (at least 112×112; 512×512 recommended): the publisher `logo` in
+   * JSON-LD, the JSON Feed `icon`. Source: `assets/brand/logo.svg` (`node scripts/build-brand-images.ts`).
+   */
+  logo: siteImageSchema,
+  /**
+   * Small square logo (at most 144 px wide, RSS 2.0 `<image>` limit): the RSS channel image,
+   * the Atom `<icon>` and the JSON Feed `favicon`.
+   */
+  smallLogo: siteImageSchema,
+  /**
+   * The publication's social card (1200×630, the Open Graph / X large-image size): `og:image`
+   * and the JSON-LD `image` of pages and articles that have no image of their own, and the
+   * Atom `<logo>`. Source: `assets/brand/card.svg`.
+   */
+  defaultImage: siteImageSchema,
 });
 
 /** A resolved, validated site configuration. */
@@ -56,6 +90,14 @@ export const defaultSiteConfig = {
   timeZoneLabelLocale: 'en-HK',
   feedSize: 50,
   pageSize: 20,
+  logo: { path: '/brand/logo-512.png', width: 512, height: 512, alt: 'The Dateline logo: a serif capital D with a red rule on black' },
+  smallLogo: { path: '/brand/logo-144.png', width: 144, height: 144, alt: 'The Dateline logo: a serif capital D with a red rule on black' },
+  defaultImage: {
+    path: '/og-default.png',
+    width: 1200,
+    height: 630,
+    alt: 'The Dateline: the masthead in white serif type on black above a red rule, with the line “News from Hong Kong, Asia and the world”',
+  },
 } as const;
 
 function isKnownTimeZone(timeZone: string): boolean {

@@ -1,4 +1,4 @@
-import { escape } from 'html-escaper';
+import { escapeXmlText } from './xml.ts';
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { Article } from './article-model.ts';
 import { lastModified } from './article-model.ts';
@@ -12,7 +12,11 @@ export const FEED_NAMESPACES = {
 } as const;
 
 /**
- * RSS 2.0 items for the newest `size` articles, newest first.
+ * RSS 2.0 items (no full content) for the newest `size` articles, newest first.
+ *
+ * Superseded for the published feeds by the feed model (`feed-model.ts` → `feed-rss.ts`),
+ * which adds full content and keeps number-like author names exact; kept for callers
+ * that only need plain items.
  *
  * - `title` = headline, `description` = standfirst (plain text; the RSS library escapes it)
  * - `link` = absolute canonical URL; the library also emits it as `<guid isPermaLink="true">`,
@@ -35,7 +39,7 @@ export function buildFeedItems(newestFirst: readonly Article[], size: number, si
       pubDate: article.publishedAt,
       categories: article.topics.map((t) => t.name),
     };
-    if (byline) item.customData = `<dc:creator>${escape(byline)}</dc:creator>`;
+    if (byline) item.customData = `<dc:creator>${escapeXmlText(byline)}</dc:creator>`;
     return item;
   });
 }

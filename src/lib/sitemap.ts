@@ -1,5 +1,8 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { toZonedIsoString } from './dates.ts';
+import { sortNewestFirst } from './article-model.ts';
+import { paginate } from './pagination.ts';
+import { absoluteUrl, authorPath, correctionsPath, homePath, topicPath } from './urls.ts';
 
 /**
  * Sitemap rules (sitemaps.org protocol): which built pages are listed and their `lastmod`.
@@ -21,4 +24,54 @@ export function isIndexable(pageUrl: string, siteUrl: string): boolean {
 export function withLastmod(item: SitemapItem, lastModifiedByUrl: ReadonlyMap<string, Date>, timeZone: string): SitemapItem {
   const when = lastModifiedByUrl.get(item.url);
   return when ? { ...item, lastmod: toZonedIsoString(when, timeZone) } : item;
+}
+
+/** What {@link buildListingLastmods} needs of a published article. */
+export interface ListedArticle {
+  id: string;
+  publishedAt: Date;
+  /** `lastModified(article)`: newest of publishedAt, updatedAt and corrections. */
+  lastModified: Date;
+  topicIds: readonly string[];
+  authorIds: readonly string[];
+  /** When each correction was made. */
+  correctionTimes: readonly Date[];
+}
+
+/**
+ * `lastmod` of every listing page: each page of the home, topic and author listings gets
+ * the newest `lastModified` among the articles it lists (paginated exactly as the pages
+ * are: newest first, `pageSize` per page); the topics and authors indexes get the newest
+ * change on the site, and the corrections page its newest correction.
+ *
+ * @param published - published articles only (only they have pages).
+ * @returns absolute URL → instant, keyed like the sitemap's `url`s.
+ */
+export function buildListingLastmods(published: readonly ListedArticle[], siteUrl: string, pageSize: number): Map<string, Date> {
+  const out = new Map<string, Date>();
+  const addPages = (list: readonly ListedArticle[], pathOf: (n: number) => string) => {
+    for (const page of paginate(sortNewestFirst(list), pageSize)) {
+      if (page.items.length === 0) continue;
+      out.set(absoluteUrl(pathOf(page.number), siteUrl), newest(page.items.map((a) => a.lastModified)));
+    }
+  };
+  if (published.length === 0) return out;
+  addPages(published, homePath);
+  const byKey = (keys: (a: ListedArticle) => readonly string[]) => {
+    const groups = new Map<string, ListedArticle[]>();
+    for (const a of published) for (const k of keys(a)) groups.set(k, [...(groups.get(k) ?? []), a]);
+    return groups;
+  };
+  for (const [id, list] of byKey((a) => a.topicIds)) addPages(list, (n) => topicPath(id, n));
+  for (const [id, list] of byKey((a) => a.authorIds)) addPages(list, (n) => authorPath(id, n));
+  const siteNewest = newest(published.map((a) => a.lastModified));
+  out.set(absoluteUrl('/topics/', siteUrl), siteNewest);
+  out.set(absoluteUrl('/authors/', siteUrl), siteNewest);
+  const corrections = published.flatMap((a) => a.correctionTimes);
+  if (corrections.length) out.set(absoluteUrl(correctionsPath(), siteUrl), newest(corrections));
+  return out;
+}
+
+function newest(dates: readonly Date[]): Date {
+  return new Date(Math.max(...dates.map((d) => d.getTime())));
 }

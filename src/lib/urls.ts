@@ -4,7 +4,10 @@
  * - article: `/articles/<slug>/` where the slug is the article's file name without `.md`
  * - topic:   `/topics/<id>/`, page n ≥ 2 at `/topics/<id>/<n>/`
  * - author:  `/authors/<id>/`, page n ≥ 2 at `/authors/<id>/<n>/`
- * - home:    `/`, page n ≥ 2 at `/<n>/`
+ * - home:    `/`, page n ≥ 2 at `/page/<n>/` (not `/<n>/`, which would clash with `/404` at 404 pages)
+ * - feeds:   `rss.xml`, `atom.xml` and `feed.json` beside the first page of the listing they
+ *            follow: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`,
+ *            `/corrections/rss.xml` (docs/adr/0005-feed-ids.md)
  *
  * Paths are root-relative and end in `/` (Astro's `directory` build format).
  */
@@ -34,7 +37,34 @@ export function authorPath(id: string, page = 1): string {
 
 /** Root-relative URL of a home listing page (1-based `page`). */
 export function homePath(page = 1): string {
-  return page > 1 ? `/${page}/` : '/';
+  return page > 1 ? `/page/${page}/` : '/';
+}
+
+/** Root-relative URL of the corrections and clarifications page. */
+export function correctionsPath(): string {
+  return '/corrections/';
+}
+
+/** The three feed formats every feed is published in. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** File name of each feed format. `/rss.xml` is the URL of the first release: never change it. */
+export const FEED_FILE_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/**
+ * Root-relative URL of the feed that follows a listing, in one format:
+ * `feedPath('/topics/shinzo-abe/', 'atom')` → `/topics/shinzo-abe/atom.xml`.
+ * @param listingPath - first page of the listing (`homePath()`, `topicPath(id)`, …); ends in `/`.
+ * @throws {TypeError} if `listingPath` is not a root-relative path ending in `/`.
+ */
+export function feedPath(listingPath: string, format: FeedFormat): string {
+  if (!listingPath.startsWith('/') || !listingPath.endsWith('/')) throw new TypeError(`expected a listing path like /topics/x/, got "${listingPath}"`);
+  return `${listingPath}${FEED_FILE_NAMES[format]}`;
+}
+
+/** Root-relative URL of the Google News sitemap. */
+export function newsSitemapPath(): string {
+  return '/news-sitemap.xml';
 }
 
 /**

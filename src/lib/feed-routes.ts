@@ -1,0 +1,107 @@
+/**
+ * The feed endpoints' glue: read the site index once, build each {@link FeedModel} once
+ * (all three formats of a feed share it), and answer with the right serialiser.
+ * Pages under `src/pages/**\/{rss.xml,atom.xml,feed.json}.ts` are one line each.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { site } from '../site.config.ts';
+import { getSiteIndex, type SiteIndex } from './queries.ts';
+import { lastModified, type Article } from './article-model.ts';
+import { listCorrections } from './corrections.ts';
+import { buildArticleFeed, buildCorrectionsFeed, type FeedModel, type FeedScope } from './feed-model.ts';
+import { buildRssXml } from './feed-rss.ts';
+import { buildAtomXml } from './feed-atom.ts';
+import { buildJsonFeedText } from './feed-json.ts';
+import type { FeedFormat } from './urls.ts';
+
+/** Root-relative URL of the browser stylesheet of RSS and Atom feeds (public/feed.xsl). */
+export const FEED_STYLESHEET = '/feed.xsl';
+
+const CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+const models = new Map<string, Promise<FeedModel>>();
+
+/** The newest change on the whole site: `updated` of a feed with no items. */
+function siteLastChanged(index: SiteIndex): Date {
+  const newest = index.articles.reduce((max, a) => Math.max(max, lastModified(a).getTime()), 0);
+  return new Date(newest);
+}
+
+function bodyOf(index: SiteIndex): (article: Article) => string {
+  return (article) => index.entries.get(article.id)?.rendered?.html ?? '';
+}
+
+function scopeKey(scope: FeedScope): string {
+  if (scope.kind === 'topic') return `topic:${scope.topic.id}`;
+  if (scope.kind === 'author') return `author:${scope.author.id}`;
+  return scope.kind;
+}
+
+async function loadModel(scope: FeedScope): Promise<FeedModel> {
+  const index = await getSiteIndex();
+  const options = { site, bodyOf: bodyOf(index), fallbackUpdated: siteLastChanged(index) };
+  switch (scope.kind) {
+    case 'site':
+      return buildArticleFeed(scope, index.articles, options);
+    case 'topic':
+      return buildArticleFeed(scope, index.articlesByTopic.get(scope.topic.id) ?? [], options);
+    case 'author':
+      return buildArticleFeed(scope, index.articlesByAuthor.get(scope.author.id) ?? [], options);
+    case 'corrections':
+      return buildCorrectionsFeed(listCorrections(index.articles), options);
+  }
+}
+
+/** The feed model of `scope`, built once per build. */
+export function getFeedModel(scope: FeedScope): Promise<FeedModel> {
+  const key = scopeKey(scope);
+  let model = models.get(key);
+  if (!model) {
+    model = loadModel(scope);
+    models.set(key, model);
+  }
+  return model;
+}
+
+/** The document of a feed model in one format. */
+export async function renderFeed(model: FeedModel, format: FeedFormat): Promise<string> {
+  switch (format) {
+    case 'rss':
+      return buildRssXml(model, { stylesheet: FEED_STYLESHEET });
+    case 'atom':
+      return buildAtomXml(model, { stylesheet: FEED_STYLESHEET });
+    case 'json':
+      return buildJsonFeedText(model);
+  }
+}
+
+async function respond(scope: FeedScope, format: FeedFormat): Promise<Response> {
+  const body = await renderFeed(await getFeedModel(scope), format);
+  return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+}
+
+/** GET handler of a site-wide or corrections feed. */
+export function fixedFeedRoute(kind: 'site' | 'corrections', format: FeedFormat): APIRoute {
+  return () => respond({ kind }, format);
+}
+
+/** `getStaticPaths` of topic feeds: every topic with at least one published article. */
+export const topicFeedPaths: GetStaticPaths = async () => {
+  const { topics, articlesByTopic } = await getSiteIndex();
+  return [...articlesByTopic.keys()].map((id) => ({ params: { topic: id }, props: { scope: { kind: 'topic', topic: topics.get(id)! } } }));
+};
+
+/** `getStaticPaths` of author feeds: every author with at least one published article. */
+export const authorFeedPaths: GetStaticPaths = async () => {
+  const { authors, articlesByAuthor } = await getSiteIndex();
+  return [...articlesByAuthor.keys()].map((id) => ({ params: { author: id }, props: { scope: { kind: 'author', author: authors.get(id)! } } }));
+};
+
+/** GET handler of a topic or author feed (its scope comes from the static path's props). */
+export function listingFeedRoute(format: FeedFormat): APIRoute {
+  return ({ props }) => respond((props as { scope: FeedScope }).scope, format);
+}

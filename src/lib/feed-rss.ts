@@ -1,0 +1,101 @@
+/**
+ * RSS 2.0 serialiser of the feed model, through @astrojs/rss (the stack's RSS library).
+ *
+ * - item `title` = headline, `description` = standfirst (plain text), `content:encoded` =
+ *   full body HTML with absolute URLs, `link` = canonical URL, `guid isPermaLink="true"` =
+ *   the same URL (the library always writes the link as the guid; our ids are permalinks,
+ *   docs/adr/0005-feed-ids.md), `pubDate` = first publication (RFC 822, GMT),
+ *   `atom:updated` = last change (RFC 3339 with the newsroom offset), one `category` per
+ *   topic, `dc:creator` per author (RSS `<author>` must be an e-mail address).
+ * - channel: `language`, `lastBuildDate` (newest change among the items), `atom:link
+ *   rel="self"`, `image` (small logo) and an `xml-stylesheet` for browsers.
+ *
+ * Exactness: @astrojs/rss re-parses `customData` with fast-xml-parser, which turns
+ * number-like text into numbers (`007` → `7`) and leaves `&#39;` double-escaped. So every
+ * text we pass through `customData` goes in as an opaque token and is put back, escaped by
+ * the XML builder, after the library has written the document.
+ */
+import { getRssString, type RSSFeedItem } from '@astrojs/rss';
+import type { FeedModel } from './feed-model.ts';
+import { toZonedIsoString } from './dates.ts';
+import { escapeXmlText } from './xml.ts';
+
+/** XML namespaces used beyond RSS 2.0 (`content:` is added by the library when needed). */
+export const RSS_NAMESPACES = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  atom: 'http://www.w3.org/2005/Atom',
+} as const;
+
+/** Options of {@link buildRssXml}. */
+export interface RssOptions {
+  /** Root-relative URL of an XSL stylesheet for browsers, e.g. `/feed.xsl`. */
+  stylesheet?: string | undefined;
+}
+
+/** Thrown when a model cannot be written as RSS by the library. */
+export class RssModelError extends Error {
+  override name = 'RssModelError';
+}
+
+/** Opaque, number-free placeholders for text that must bypass the library's re-parsing. */
+class Tokens {
+  readonly #values = new Map<string, string>();
+  /** A token standing for `text`, escaped for XML character data. */
+  text(text: string): string {
+    const token = `DATELINExTOKENx${this.#values.size}xEND`;
+    this.#values.set(token, escapeXmlText(text));
+    return token;
+  }
+  /** Put the escaped values back; each token must appear exactly once. */
+  restore(xml: string): string {
+    let out = xml;
+    for (const [token, value] of this.#values) {
+      const count = out.split(token).length - 1;
+      if (count !== 1) throw new RssModelError(`RSS output holds placeholder ${token} ${count} times (expected once)`);
+      out = out.replace(token, () => value);
+    }
+    return out;
+  }
+}
+
+/** Item fields for @astrojs/rss (with tokens in `customData`). */
+function rssItems(model: FeedModel, tokens: Tokens): RSSFeedItem[] {
+  return model.items.map((item) => {
+    if (item.id !== item.url) {
+      throw new RssModelError(`item ${item.id}: RSS guid would be ${item.url}; @astrojs/rss only writes permalink guids (see docs/adr/0005-feed-ids.md)`);
+    }
+    const creators = item.authors.map((a) => `<dc:creator>${tokens.text(a.name)}</dc:creator>`).join('');
+    return {
+      title: item.title,
+      description: item.summary,
+      link: item.url,
+      pubDate: item.published,
+      content: item.contentHtml,
+      categories: item.categories,
+      customData: `${creators}<atom:updated>${toZonedIsoString(item.updated, model.timeZone)}</atom:updated>`,
+    };
+  });
+}
+
+/** The RSS 2.0 document of a feed model. */
+export async function buildRssXml(model: FeedModel, options: RssOptions = {}): Promise<string> {
+  const tokens = new Tokens();
+  const { smallLogo } = model.images;
+  const channelData = [
+    `<language>${tokens.text(model.language)}</language>`,
+    `<lastBuildDate>${model.updated.toUTCString()}</lastBuildDate>`,
+    `<atom:link href="${tokens.text(model.feedUrls.rss)}" rel="self" type="application/rss+xml"/>`,
+    `<image><url>${tokens.text(smallLogo.url)}</url><title>${tokens.text(model.title)}</title><link>${tokens.text(model.homePageUrl)}</link>` +
+      `<width>${smallLogo.width}</width><height>${smallLogo.height}</height></image>`,
+  ].join('');
+  const xml = await getRssString({
+    title: model.title,
+    description: model.description,
+    site: model.homePageUrl,
+    items: rssItems(model, tokens),
+    xmlns: { ...RSS_NAMESPACES },
+    customData: channelData,
+    ...(options.stylesheet ? { stylesheet: options.stylesheet } : {}),
+  });
+  return tokens.restore(xml);
+}

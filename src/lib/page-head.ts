@@ -1,0 +1,70 @@
+/**
+ * The {@link PageHead} of each kind of page: which feeds it advertises, its social-card
+ * article tags and its JSON-LD. Layouts and pages pass the result to `BaseLayout`'s `head`.
+ */
+import type { Article, AuthorRef, TopicRef } from './article-model.ts';
+import { lastModified } from './article-model.ts';
+import { toZonedIsoString } from './dates.ts';
+import { feedLinks, type FeedSite } from './feed-model.ts';
+import type { PageHead } from './head.ts';
+import {
+  authorCrumbs,
+  buildAuthorPage,
+  buildBreadcrumbList,
+  buildNewsArticle,
+  buildPublisherDocument,
+  buildTopicPage,
+  buildWebSite,
+  topicCrumbs,
+  type StructuredDataSite,
+} from './structured-data.ts';
+import { absoluteUrl, authorPath } from './urls.ts';
+
+/** Site settings the page heads read (the whole `site` config satisfies it). */
+export type PageHeadSite = FeedSite & StructuredDataSite;
+
+/** Article page: `og:type` article with its times, section and tags; one NewsArticle. */
+export function articlePageHead(article: Article, site: PageHeadSite): PageHead {
+  return {
+    article: {
+      publishedTime: toZonedIsoString(article.publishedAt, site.timeZone),
+      modifiedTime: toZonedIsoString(lastModified(article), site.timeZone),
+      section: article.topics[0]?.name ?? '',
+      tags: article.topics.map((t) => t.name),
+      authorUrls: article.authors.map((a) => absoluteUrl(authorPath(a.id), site.url)),
+    },
+    language: article.lang,
+    jsonLd: [buildNewsArticle(article, site)],
+  };
+}
+
+/** Home page 1: the WebSite and its publisher. */
+export function homePageHead(site: PageHeadSite): PageHead {
+  return { jsonLd: [buildWebSite(site), buildPublisherDocument(site)] };
+}
+
+/** A topic listing page: the topic's feeds, a CollectionPage and its breadcrumbs. */
+export function topicPageHead(topic: TopicRef & { description?: string | undefined }, pageUrl: string, description: string, site: PageHeadSite): PageHead {
+  return {
+    feeds: feedLinks({ kind: 'topic', topic }, site),
+    jsonLd: [buildTopicPage(topic, pageUrl, description, site), buildBreadcrumbList(topicCrumbs(topic, site))],
+  };
+}
+
+/** An author listing page: the author's feeds, a ProfilePage and its breadcrumbs. */
+export function authorPageHead(
+  author: AuthorRef & { bio?: string | undefined; url?: string | undefined },
+  pageUrl: string,
+  description: string,
+  site: PageHeadSite,
+): PageHead {
+  return {
+    feeds: feedLinks({ kind: 'author', author }, site),
+    jsonLd: [buildAuthorPage(author, pageUrl, description, site), buildBreadcrumbList(authorCrumbs(author, site))],
+  };
+}
+
+/** The corrections page: the corrections feeds. */
+export function correctionsPageHead(site: PageHeadSite): PageHead {
+  return { feeds: feedLinks({ kind: 'corrections' }, site) };
+}

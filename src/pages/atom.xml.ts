@@ -1,0 +1,4 @@
+import { fixedFeedRoute } from '../lib/feed-routes.ts';
+
+/** The site feed (atom): the newest `feedSize` published articles, full content. */
+export const GET = fixedFeedRoute('site', 'atom');

@@ -14,7 +14,9 @@ const root = contentRoot();
 const generateId = ({ entry }: { entry: string }) => idFromPath(entry);
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: `${root}/articles`, generateId }),
+  // retainBody: false — pages and feeds use the rendered HTML only; dropping the Markdown
+  // source roughly halves the data store that every build loads (126 MB → see bench/RESULTS.md at 10k).
+  loader: glob({ pattern: '**/*.md', base: `${root}/articles`, generateId, retainBody: false }),
   schema: ArticleSchema(reference as unknown as ReferenceFactory),
 });
 const topics = defineCollection({

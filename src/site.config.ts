@@ -35,11 +35,14 @@ export const siteConfigSchema = z.object({
   /** One-sentence description of the publication (home meta description, feed channel description). */
   description: z.string().min(1, 'must not be empty'),
   /**
-   * Absolute origin (and optional base path) of the deployed site, without a trailing slash
-   * after normalisation. Canonical links, feeds and sitemaps are built from it.
+   * Absolute origin of the deployed site (no path: the site is served from the root), without a
+   * trailing slash after normalisation. Canonical links, feeds and sitemaps are built from it.
    */
   url: z
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://dateline.example' })
+    .refine((value) => !URL.canParse(value) || isBareOrigin(new URL(value)), {
+      error: 'must be an origin without a path, query or fragment, e.g. https://dateline.example (the site is served from the root)',
+    })
     .transform((value) => value.replace(/\/+$/, '')),
   /** BCP 47 language tag of the site (`<html lang>`, RSS `<language>`). */
   language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, e.g. en-GB'),
@@ -100,6 +103,10 @@ export const defaultSiteConfig = {
   },
 } as const;
 
+function isBareOrigin(url: URL): boolean {
+  return /^\/*$/.test(url.pathname) && !url.search && !url.hash;
+}
+
 function isKnownTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -128,8 +135,9 @@ export function resolveSiteConfig(
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
+    const got = issue.path.reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part as PropertyKey] : undefined), input);
     const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : '';
-    return `  ${key}${origin}: ${issue.message} (got ${JSON.stringify(input[key])})`;
+    return `  ${key}${origin}: ${issue.message} (got ${JSON.stringify(got)})`;
   });
   throw new SiteConfigError(`Invalid site configuration:\n${lines.join('\n')}`);
 }

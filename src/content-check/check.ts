@@ -74,6 +74,10 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
 
   const topicIds = checkDataFiles(tree.topics, TopicSchema(), report);
   const authorIds = checkDataFiles(tree.authors, AuthorSchema(), report);
+  // Files that exist but are invalid are reported once, in their own file, not again as unknown ids.
+  const brokenIds = new Set(
+    [...tree.topics, ...tree.authors].map((f) => idFromPath(f.path)).filter((id) => !topicIds.has(id) && !authorIds.has(id)),
+  );
 
   const articleSchema = ArticleSchema(plainReference);
   const articles = new Map<string, CheckedArticle>();
@@ -123,7 +127,10 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     const lineOf = lines.get(article.id)!.lineOf;
     const check = (field: 'topics' | 'authors' | 'related', known: Set<string> | Map<string, unknown>, what: string) => {
       article.data[field].forEach((ref, index) => {
-        if (!known.has(ref.id)) report(article.file, lineOf([field, index]), `${field}[${index}]`, `unknown ${what} id "${ref.id}": no ${what} file with that name`);
+        if (!known.has(ref.id)) {
+          if (field !== 'related' && brokenIds.has(ref.id)) return;
+          report(article.file, lineOf([field, index]), `${field}[${index}]`, `unknown ${what} id "${ref.id}": no ${what} file with that name`);
+        }
         else if (field === 'related' && ref.id === article.id) report(article.file, lineOf([field, index]), `${field}[${index}]`, 'an article cannot be related to itself');
       });
     };

@@ -24,7 +24,11 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     data = jsYaml.load(text);
   } catch (error) {
     const e = error as { mark?: { line: number }; reason?: string; message: string };
-    return { ok: false, line: firstLine + (e.mark?.line ?? 0), message: `YAML syntax error: ${e.reason ?? e.message}` };
+    const reported = e.mark?.line ?? 0;
+    // js-yaml reports an unclosed quote where the stream ends; point at the line that opened it.
+    const unclosed = findUnclosedQuote(text, reported);
+    const hint = unclosed === null ? '' : ' (the quote opened on this line is never closed)';
+    return { ok: false, line: firstLine + (unclosed ?? reported), message: `YAML syntax error: ${e.reason ?? e.message}${hint}` };
   }
   // Positions are only needed to report a problem, so the second (position-keeping) parse
   // runs lazily, at most once per file: valid files pay for js-yaml alone.
@@ -53,6 +57,23 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     return firstLine + counter.linePos(best).line - 1;
   };
   return { ok: true, data, lineOf };
+}
+
+/**
+ * 0-based index of the last line at or before `uptoLine` whose value opens a quoted
+ * scalar (`key: "…`, `- '…`) without closing it on that line, or `null` when there is none.
+ */
+export function findUnclosedQuote(text: string, uptoLine: number): number | null {
+  const lines = text.split(/\r?\n/);
+  let found: number | null = null;
+  for (let i = 0; i <= Math.min(uptoLine, lines.length - 1); i++) {
+    const match = /^\s*(?:-\s+|[^:#]+:\s+)(["'])(.*)$/.exec(lines[i]!);
+    if (!match) continue;
+    const [, quote, rest] = match;
+    const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest!) : /'(?!')/.test(rest!.replace(/''/g, ''));
+    if (!closed) found = i;
+  }
+  return found;
 }
 
 /** A Markdown file split into its frontmatter and body. */

@@ -9,7 +9,7 @@ export function AuthorSchema() {
       /** Short biography for the author page. */
       bio: z.string().trim().min(1).optional().describe('Short biography'),
       /** Profile or home page URL. */
-      url: z.url({ protocol: /^https?$/ }).optional().describe('Profile URL'),
+      url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://example.org/staff/jane-doe' }).optional().describe('Profile URL'),
       /** BCP 47 tag when the name is not in the site language. */
       lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
     })

@@ -53,6 +53,22 @@ export function parseDateTime(value: string): Date {
   return new Date(value);
 }
 
+/**
+ * `Intl.DateTimeFormat` construction costs far more than formatting (it loads locale and
+ * time-zone data), and a build formats tens of thousands of times with a handful of option
+ * sets, so formatters are made once per (locale, options) and reused.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 interface ZonedParts {
   year: string;
   month: string;
@@ -63,7 +79,7 @@ interface ZonedParts {
 }
 
 function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = formatter('en-GB', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -82,7 +98,10 @@ function zonedParts(date: Date, timeZone: string): ZonedParts {
  * Hong Kong gives 480.
  */
 export function offsetMinutes(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
+  return offsetFromParts(date, zonedParts(date, timeZone));
+}
+
+function offsetFromParts(date: Date, p: ZonedParts): number {
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
@@ -94,7 +113,7 @@ export function offsetMinutes(date: Date, timeZone: string): number {
  */
 export function toZonedIsoString(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);
-  const offset = offsetMinutes(date, timeZone);
+  const offset = offsetFromParts(date, p);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
@@ -119,13 +138,13 @@ export interface DisplayOptions {
 }
 
 function zoneLabel(date: Date, o: DisplayOptions): string {
-  const parts = new Intl.DateTimeFormat(o.timeZoneLabelLocale, { timeZone: o.timeZone, timeZoneName: 'short' }).formatToParts(date);
+  const parts = formatter(o.timeZoneLabelLocale, { timeZone: o.timeZone, timeZoneName: 'short' }).formatToParts(date);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? o.timeZone;
 }
 
 /** House time of day: `1:03pm HKT` (12-hour clock, lower-case am/pm, zone label). */
 export function formatTimeOfDay(date: Date, o: DisplayOptions): string {
-  const parts = new Intl.DateTimeFormat(o.locale, {
+  const parts = formatter(o.locale, {
     timeZone: o.timeZone,
     hour: 'numeric',
     minute: '2-digit',
@@ -137,7 +156,7 @@ export function formatTimeOfDay(date: Date, o: DisplayOptions): string {
 
 /** House calendar date: `Sunday, 20 November 2016` (weekday, day, month name, year). */
 export function formatCalendarDate(date: Date, o: DisplayOptions): string {
-  const parts = new Intl.DateTimeFormat(o.locale, {
+  const parts = formatter(o.locale, {
     timeZone: o.timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -169,5 +188,5 @@ export function formatUpdateTime(published: Date, updated: Date, o: DisplayOptio
 
 /** Short listing date: `20 November 2016` in the newsroom time zone. */
 export function formatShortDate(date: Date, o: DisplayOptions): string {
-  return new Intl.DateTimeFormat(o.locale, { timeZone: o.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return formatter(o.locale, { timeZone: o.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
  * One `vitest run` for every non-browser suite:
  * - tests/unit/    domain logic (dates, permalinks, ordering, feed items); needs no build
  * - tests/content/ bad-content fixtures: the build must fail loudly
+ * - tests/newsroom/ embargo, schedule, expiry and corrections, on fixture builds in temp folders
  * - tests/build/   checks over the built dist/ (run `npm run build` first; `npm test` does)
  * The browser tests (tests/e2e/) run under Playwright: see playwright.config.ts.
  */
@@ -14,5 +15,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The JSON report feeds the pass/fail totals that .ci/run prints (scripts/test-summary.ts).
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

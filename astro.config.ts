@@ -9,7 +9,8 @@ import { runContentCheck } from './src/content-check/run-check.ts';
 import { articleHtmlPlugin } from './src/lib/markdown-plugin.ts';
 import { lastModified } from './src/lib/article-model.ts';
 import { absoluteUrl, articlePath } from './src/lib/urls.ts';
-import { isIndexable, withLastmod } from './src/lib/sitemap.ts';
+import { buildListingLastmods, isIndexable, withLastmod } from './src/lib/sitemap.ts';
+import { structuredDataCheck } from './src/integrations/structured-data-check.ts';
 
 // Validate all content before Astro starts: readable `file:line: field: message` errors,
 // and a non-zero exit before any page is written.
@@ -20,6 +21,20 @@ const lastModifiedByUrl = new Map(
 );
 
 const published = [...content.articles.values()].filter((a) => a.state === 'published');
+// Home, topic and author pages (and the indexes) get the lastmod of the newest change they list.
+const listingLastmods = buildListingLastmods(
+  published.map((a) => ({
+    id: a.id,
+    publishedAt: a.data.publishedAt,
+    lastModified: lastModified(a.data),
+    topicIds: a.data.topics.map((t) => t.id),
+    authorIds: a.data.authors.map((t) => t.id),
+    correctionTimes: a.data.corrections.map((c) => c.at),
+  })),
+  site.url,
+  site.pageSize,
+);
+for (const [url, when] of listingLastmods) lastModifiedByUrl.set(url, when);
 const redirects = buildRedirects(published.map((a) => ({ id: a.id, redirectFrom: a.data.redirectFrom })));
 // Taken-down articles keep a "no longer available" page, which is not indexable.
 const expiredUrls = new Set(
@@ -58,6 +73,8 @@ export default defineConfig({
   redirects: Object.fromEntries(redirects.map((r) => [r.from, { status: 301, destination: r.to }])),
   integrations: [
     redirectsFile,
+    // Fails the build when a page's JSON-LD misses a field Google requires or recommends.
+    structuredDataCheck(),
     sitemap({
       filter: (page) => isIndexable(page, site.url) && !expiredUrls.has(page) && !redirectSources.has(new URL(page).pathname),
       serialize: (item) => withLastmod(item, lastModifiedByUrl, site.timeZone),

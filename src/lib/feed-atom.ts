@@ -4,7 +4,8 @@
  * - feed: `id` = the Atom document's own URL, `title`, `subtitle`, `updated` (newest change
  *   among the entries), `link rel="self"` and `rel="alternate"` (the HTML page), `author`
  *   (the publication, so entries without a byline are valid), `icon`, `logo`, `xml:lang`.
- * - entry: `id` = permalink (stable, docs/adr/0005-feed-ids.md), `title type="text"`,
+ * - entry: `id` = permalink (stable, docs/adr/0006-feed-ids.md), `title type="text"`
+ *   (with `xml:lang` on title, summary and content when the article is in another language),
  *   `link rel="alternate"`, `published` = first publication, `updated` = last change (both
  *   RFC 3339 with the newsroom offset), `author` per byline name with its page as `uri`,
  *   `category` per topic, `summary type="text"` = standfirst, `content type="html"` = body.
@@ -25,18 +26,22 @@ export interface AtomOptions {
 export function buildAtomXml(model: FeedModel, options: AtomOptions = {}): string {
   const date = (d: Date) => toZonedIsoString(d, model.timeZone);
   const person = (p: { name: string; url: string }): XmlNode => ({ name: p.name, uri: p.url });
-  const entries: XmlNode[] = model.items.map((item) => ({
-    ...(item.language ? { '@_xml:lang': item.language } : {}),
-    id: item.id,
-    title: { '@_type': 'text', '#text': item.title },
-    link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': item.url },
-    published: date(item.published),
-    updated: date(item.updated),
-    ...(item.authors.length ? { author: item.authors.map(person) } : {}),
-    ...(item.categories.length ? { category: item.categories.map((term) => ({ '@_term': term })) } : {}),
-    summary: { '@_type': 'text', '#text': item.summary },
-    content: { '@_type': 'html', '#text': item.contentHtml },
-  }));
+  const entries: XmlNode[] = model.items.map((item) => {
+    // The language of an entry in another language goes on its text constructs, not on
+    // <entry>: newsboat 2.21 silently drops entries whose xml:lang differs from the feed's.
+    const lang = item.language ? { '@_xml:lang': item.language } : {};
+    return {
+      id: item.id,
+      title: { ...lang, '@_type': 'text', '#text': item.title },
+      link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': item.url },
+      published: date(item.published),
+      updated: date(item.updated),
+      ...(item.authors.length ? { author: item.authors.map(person) } : {}),
+      ...(item.categories.length ? { category: item.categories.map((term) => ({ '@_term': term })) } : {}),
+      summary: { ...lang, '@_type': 'text', '#text': item.summary },
+      content: { ...lang, '@_type': 'html', '#text': item.contentHtml },
+    };
+  });
   const root: XmlNode = {
     '?xml': XML_DECLARATION,
     ...(options.stylesheet ? { '?xml-stylesheet': { '@_type': 'text/xsl', '@_href': options.stylesheet } } : {}),

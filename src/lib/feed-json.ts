@@ -3,7 +3,7 @@
  *
  * - top level: `version`, `title`, `home_page_url`, `feed_url`, `description`, `icon`
  *   (512 px logo), `favicon` (small logo), `language`, `authors` (the publication).
- * - item: `id` = permalink (stable, docs/adr/0005-feed-ids.md), `url`, `title`, `summary`
+ * - item: `id` = permalink (stable, docs/adr/0006-feed-ids.md), `url`, `title`, `summary`
  *   = standfirst, `content_html` = body with absolute URLs, `date_published` /
  *   `date_modified` (RFC 3339 with the newsroom offset), `authors` (omitted when the item
  *   has no byline, so it inherits the publication), `tags` = topic names, `language`.

@@ -5,7 +5,7 @@
  * JSON Feed 1.1 (`feed-json.ts`). No serialiser decides what is in a feed or what a value
  * is; they only spell it.
  *
- * Ids (docs/adr/0005-feed-ids.md): an item's id is its permalink, which never changes when
+ * Ids (docs/adr/0006-feed-ids.md): an item's id is its permalink, which never changes when
  * the article is edited (docs/adr/0001-permalinks.md); a correction's id is the permalink
  * with `#correction-<n>`, n being its 1-based place in the article's chronological list.
  */
@@ -260,6 +260,11 @@ export interface ArticleFeedOptions {
   bodyOf: (article: Article) => string;
   /** `updated` of a feed with no items: the newest change on the whole site, for determinism. */
   fallbackUpdated: Date;
+  /**
+   * Items already built, by article id: an article appears in the site feed and in each of
+   * its topic and author feeds, and its body is parsed once. Share one map per build only.
+   */
+  itemCache?: Map<string, FeedItem> | undefined;
 }
 
 /**
@@ -267,7 +272,15 @@ export interface ArticleFeedOptions {
  * first (as given: `newestFirst` must already be sorted, as `getSiteIndex()` lists are).
  */
 export function buildArticleFeed(scope: Exclude<FeedScope, { kind: 'corrections' }>, newestFirst: readonly Article[], options: ArticleFeedOptions): FeedModel {
-  const items = newestFirst.slice(0, options.site.feedSize).map((a) => articleFeedItem(a, options.bodyOf(a), options.site));
+  const { site, bodyOf, itemCache } = options;
+  const itemOf = (a: Article): FeedItem => {
+    const cached = itemCache?.get(a.id);
+    if (cached) return cached;
+    const item = articleFeedItem(a, bodyOf(a), site);
+    itemCache?.set(a.id, item);
+    return item;
+  };
+  const items = newestFirst.slice(0, site.feedSize).map(itemOf);
   return shell(scope, options.site, items, options.fallbackUpdated);
 }
 
@@ -299,7 +312,7 @@ export function correctionFeedItem(entry: CorrectionEntry, site: FeedSite): Feed
  * The corrections feed: one item per correction or clarification, newest first, at most
  * `site.feedSize`. `entries` come from `listCorrections()` (already newest first).
  */
-export function buildCorrectionsFeed(entries: readonly CorrectionEntry[], options: Omit<ArticleFeedOptions, 'bodyOf'>): FeedModel {
+export function buildCorrectionsFeed(entries: readonly CorrectionEntry[], options: Omit<ArticleFeedOptions, 'bodyOf' | 'itemCache'>): FeedModel {
   const items = entries.slice(0, options.site.feedSize).map((e) => correctionFeedItem(e, options.site));
   return shell({ kind: 'corrections' }, options.site, items, options.fallbackUpdated);
 }

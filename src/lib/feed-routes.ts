@@ -8,7 +8,7 @@ import { site } from '../site.config.ts';
 import { getSiteIndex, type SiteIndex } from './queries.ts';
 import { lastModified, type Article } from './article-model.ts';
 import { listCorrections } from './corrections.ts';
-import { buildArticleFeed, buildCorrectionsFeed, type FeedModel, type FeedScope } from './feed-model.ts';
+import { buildArticleFeed, buildCorrectionsFeed, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
 import { buildRssXml } from './feed-rss.ts';
 import { buildAtomXml } from './feed-atom.ts';
 import { buildJsonFeedText } from './feed-json.ts';
@@ -24,6 +24,8 @@ const CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
 };
 
 const models = new Map<string, Promise<FeedModel>>();
+/** Article items shared by the site, topic and author feeds of this build. */
+const itemCache = new Map<string, FeedItem>();
 
 /** The newest change on the whole site: `updated` of a feed with no items. */
 function siteLastChanged(index: SiteIndex): Date {
@@ -43,7 +45,7 @@ function scopeKey(scope: FeedScope): string {
 
 async function loadModel(scope: FeedScope): Promise<FeedModel> {
   const index = await getSiteIndex();
-  const options = { site, bodyOf: bodyOf(index), fallbackUpdated: siteLastChanged(index) };
+  const options = { site, bodyOf: bodyOf(index), fallbackUpdated: siteLastChanged(index), itemCache };
   switch (scope.kind) {
     case 'site':
       return buildArticleFeed(scope, index.articles, options);

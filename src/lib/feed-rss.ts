@@ -1,10 +1,12 @@
 /**
  * RSS 2.0 serialiser of the feed model, through @astrojs/rss (the stack's RSS library).
  *
- * - item `title` = headline, `description` = standfirst (plain text), `content:encoded` =
+ * - item `title` = headline, `description` = standfirst as HTML (readers treat RSS
+ *   descriptions as HTML, so `&`, `<` and `>` are escaped first: `<b>` typed in a
+ *   standfirst shows as text, not as a tag), `content:encoded` =
  *   full body HTML with absolute URLs, `link` = canonical URL, `guid isPermaLink="true"` =
  *   the same URL (the library always writes the link as the guid; our ids are permalinks,
- *   docs/adr/0005-feed-ids.md), `pubDate` = first publication (RFC 822, GMT),
+ *   docs/adr/0006-feed-ids.md), `pubDate` = first publication (RFC 822, GMT),
  *   `atom:updated` = last change (RFC 3339 with the newsroom offset), one `category` per
  *   topic, `dc:creator` per author (RSS `<author>` must be an e-mail address).
  * - channel: `language`, `lastBuildDate` (newest change among the items), `atom:link
@@ -39,35 +41,42 @@ export class RssModelError extends Error {
 
 /** Opaque, number-free placeholders for text that must bypass the library's re-parsing. */
 class Tokens {
-  readonly #values = new Map<string, string>();
+  readonly #values: string[] = [];
   /** A token standing for `text`, escaped for XML character data. */
   text(text: string): string {
-    const token = `DATELINExTOKENx${this.#values.size}xEND`;
-    this.#values.set(token, escapeXmlText(text));
-    return token;
+    this.#values.push(escapeXmlText(text));
+    return `DATELINExTOKENx${this.#values.length - 1}xEND`;
   }
-  /** Put the escaped values back; each token must appear exactly once. */
+  /** Put the escaped values back in one pass; each token must appear exactly once. */
   restore(xml: string): string {
-    let out = xml;
-    for (const [token, value] of this.#values) {
-      const count = out.split(token).length - 1;
-      if (count !== 1) throw new RssModelError(`RSS output holds placeholder ${token} ${count} times (expected once)`);
-      out = out.replace(token, () => value);
-    }
+    const seen = new Array<number>(this.#values.length).fill(0);
+    const out = xml.replace(/DATELINExTOKENx(\d+)xEND/g, (_, n: string) => {
+      const i = Number(n);
+      if (i >= seen.length) throw new RssModelError(`RSS output holds unknown placeholder ${i}`);
+      seen[i] = (seen[i] ?? 0) + 1;
+      return this.#values[i] ?? '';
+    });
+    const wrong = seen.findIndex((count) => count !== 1);
+    if (wrong !== -1) throw new RssModelError(`RSS output holds placeholder ${wrong} ${seen[wrong]} times (expected once)`);
     return out;
   }
+}
+
+/** Plain text as HTML text: `&`, `<` and `>` escaped (quotes need no escaping outside attributes). */
+export function textAsHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Item fields for @astrojs/rss (with tokens in `customData`). */
 function rssItems(model: FeedModel, tokens: Tokens): RSSFeedItem[] {
   return model.items.map((item) => {
     if (item.id !== item.url) {
-      throw new RssModelError(`item ${item.id}: RSS guid would be ${item.url}; @astrojs/rss only writes permalink guids (see docs/adr/0005-feed-ids.md)`);
+      throw new RssModelError(`item ${item.id}: RSS guid would be ${item.url}; @astrojs/rss only writes permalink guids (see docs/adr/0006-feed-ids.md)`);
     }
     const creators = item.authors.map((a) => `<dc:creator>${tokens.text(a.name)}</dc:creator>`).join('');
     return {
       title: item.title,
-      description: item.summary,
+      description: textAsHtml(item.summary),
       link: item.url,
       pubDate: item.published,
       content: item.contentHtml,

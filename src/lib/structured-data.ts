@@ -192,7 +192,7 @@ export function buildTopicPage(
     url: pageUrl,
     name: topic.name,
     description,
-    inLanguage: topic.lang ?? site.language,
+    inLanguage: site.language,
     isPartOf: { '@id': websiteId(site.url) },
     about: { '@type': 'Thing', name: topic.name },
   };

@@ -7,7 +7,7 @@
  * - home:    `/`, page n ≥ 2 at `/page/<n>/` (not `/<n>/`, which would clash with `/404` at 404 pages)
  * - feeds:   `rss.xml`, `atom.xml` and `feed.json` beside the first page of the listing they
  *            follow: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`,
- *            `/corrections/rss.xml` (docs/adr/0005-feed-ids.md)
+ *            `/corrections/rss.xml` (docs/adr/0006-feed-ids.md)
  *
  * Paths are root-relative and end in `/` (Astro's `directory` build format).
  */

@@ -180,3 +180,16 @@ describe('buildCorrectionsFeed', () => {
     expect(model.updated).toEqual(new Date('2016-11-22T08:30:00+08:00'));
   });
 });
+
+describe('buildArticleFeed item cache', () => {
+  it('builds each article’s item once across feeds and gives the same items', () => {
+    let calls = 0;
+    const itemCache = new Map();
+    const counting = { ...options, itemCache, bodyOf: (a: Parameters<typeof bodyOf>[0]) => (calls++, bodyOf(a)) };
+    const site = buildArticleFeed({ kind: 'site' }, ARTICLES, counting);
+    const topic = buildArticleFeed({ kind: 'topic', topic: { id: 'shinzo-abe', name: 'Shinzo Abe' } }, [seed], counting);
+    expect(calls).toBe(ARTICLES.length);
+    expect(topic.items[0]).toBe(site.items[1]);
+    expect(site).toEqual(buildArticleFeed({ kind: 'site' }, ARTICLES, options));
+  });
+});

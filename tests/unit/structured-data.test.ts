@@ -101,7 +101,7 @@ describe('page-level JSON-LD', () => {
   it('gives topic pages a CollectionPage and a Home › Topics › topic breadcrumb', () => {
     const topic = { id: 'nihon', name: '日本', lang: 'ja' };
     const page = buildTopicPage(topic, 'https://dateline.example/topics/nihon/2/', 'd', SITE);
-    expect(page).toMatchObject({ '@type': 'CollectionPage', url: 'https://dateline.example/topics/nihon/2/', name: '日本', inLanguage: 'ja' });
+    expect(page).toMatchObject({ '@type': 'CollectionPage', url: 'https://dateline.example/topics/nihon/2/', name: '日本', inLanguage: 'en-GB' });
     const crumbs = buildBreadcrumbList(topicCrumbs(topic, SITE));
     expect(crumbs.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'The Dateline', item: 'https://dateline.example/' },

@@ -64,6 +64,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   prerenderConflictBehavior: 'error',
+  // Incremental build: pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are
+  // copied from the previous build instead of rendered. Keep build.concurrency at 1: a higher
+  // value turns incremental caching off.
+  experimental: { incrementalBuild: true },
   markdown: {
     // Smart punctuation off: article text is reproduced exactly as the editor wrote it.
     // Raw HTML is parsed into elements so the article HTML policy can see and enforce it.

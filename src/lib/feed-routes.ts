@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../site.config.ts';
-import { getSiteIndex, type SiteIndex } from './queries.ts';
+import { getSiteIndex, cacheKeyFor, type SiteIndex } from './queries.ts';
 import { lastModified, type Article } from './article-model.ts';
 import { listCorrections } from './corrections.ts';
 import { buildArticleFeed, buildCorrectionsFeed, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
@@ -91,16 +91,28 @@ export function fixedFeedRoute(kind: 'site' | 'corrections', format: FeedFormat)
   return () => respond({ kind }, format);
 }
 
+/** Incremental-build key of a listing feed: its scope, and its items with their full bodies. */
+function feedCacheKey(index: SiteIndex, scope: FeedScope, list: readonly Article[]): string {
+  const items = list.slice(0, site.feedSize);
+  return cacheKeyFor(index, items, ['feed', scope], items);
+}
+
 /** `getStaticPaths` of topic feeds: every topic with at least one published article. */
 export const topicFeedPaths: GetStaticPaths = async () => {
-  const { topics, articlesByTopic } = await getSiteIndex();
-  return [...articlesByTopic.keys()].map((id) => ({ params: { topic: id }, props: { scope: { kind: 'topic', topic: topics.get(id)! } } }));
+  const index = await getSiteIndex();
+  return [...index.articlesByTopic].map(([id, list]) => {
+    const scope: FeedScope = { kind: 'topic', topic: index.topics.get(id)! };
+    return { params: { topic: id }, props: { scope }, cacheKey: feedCacheKey(index, scope, list) };
+  });
 };
 
 /** `getStaticPaths` of author feeds: every author with at least one published article. */
 export const authorFeedPaths: GetStaticPaths = async () => {
-  const { authors, articlesByAuthor } = await getSiteIndex();
-  return [...articlesByAuthor.keys()].map((id) => ({ params: { author: id }, props: { scope: { kind: 'author', author: authors.get(id)! } } }));
+  const index = await getSiteIndex();
+  return [...index.articlesByAuthor].map(([id, list]) => {
+    const scope: FeedScope = { kind: 'author', author: index.authors.get(id)! };
+    return { params: { author: id }, props: { scope }, cacheKey: feedCacheKey(index, scope, list) };
+  });
 };
 
 /** GET handler of a topic or author feed (its scope comes from the static path's props). */

@@ -7,6 +7,8 @@ import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { sortNewestFirst } from './article-model.ts';
 import { decidePublicationState, type PublicationState } from './publishing.ts';
 import { resolveBuildClock } from './build-clock.ts';
+import { pageCacheKey } from './cache-keys.ts';
+import { site } from '../site.config.ts';
 
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
@@ -25,6 +27,19 @@ export interface SiteIndex {
   expired: string[];
   /** The build clock these lists were computed at. */
   now: Date;
+  /** Content digest of each published article's source file (changes with any edit). */
+  digests: Map<string, string>;
+  /** What every page's rendering depends on besides its data: site configuration and mode. */
+  renderEnv: string;
+}
+
+/**
+ * Incremental-build cache key of a page that shows `articles` (as cards, or in full when
+ * `fullBodies` is set, whose bodies are then covered by their file digests) plus `extra`
+ * data (page number, topic record…). See `cache-keys.ts`.
+ */
+export function cacheKeyFor(index: SiteIndex, articles: readonly Article[], extra: unknown, fullBodies: readonly Article[] = []): string {
+  return pageCacheKey(index.renderEnv, extra, articles, fullBodies.map((a) => index.digests.get(a.id)));
 }
 
 /** Thrown when an entry refers to a topic, author or article that does not exist. */
@@ -73,6 +88,8 @@ async function loadSiteIndex(production: boolean, now: Date): Promise<SiteIndex>
     entries: new Map(published.map((entry) => [entry.id, entry])),
     expired: articleEntries.filter((entry) => states.get(entry.id) === 'expired').map((entry) => entry.id),
     now,
+    digests: new Map(published.map((entry) => [entry.id, String(entry.digest)])),
+    renderEnv: JSON.stringify({ site, production }),
   };
 }
 

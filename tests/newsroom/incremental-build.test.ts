@@ -1,0 +1,71 @@
+/**
+ * Incremental builds (experimental.incrementalBuild + cache keys) must never serve a stale
+ * page: a copy of tests/fixtures/newsroom is built, edited and rebuilt, and each rebuild is
+ * compared with what the edit must change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './helpers.ts';
+
+const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-incremental-'));
+const outDir = path.join(tree, 'out');
+
+function build(): { log: string; restored: Set<string> } {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, DATELINE_CONTENT_DIR: path.join(tree, 'content'), DATELINE_NOW: '2026-03-04T12:00:00+08:00', SITE_URL: '' },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const restored = new Set([...r.stdout.matchAll(/(\/\S+) \(restored\)/g)].map((m) => m[1]!));
+  return { log: r.stdout, restored };
+}
+const page = (p: string) => fs.readFileSync(path.join(outDir, p), 'utf8');
+const edit = (file: string, from: string, to: string) => {
+  const f = path.join(tree, 'content', file);
+  fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(from, to));
+};
+
+beforeAll(() => {
+  fs.cpSync(path.join(repoRoot, 'tests/fixtures/newsroom'), path.join(tree, 'content'), { recursive: true });
+  build();
+}, 120_000);
+afterAll(() => {
+  fs.rmSync(tree, { recursive: true, force: true });
+  fs.rmSync(path.join(repoRoot, 'node_modules/.astro-trees', path.join(tree, 'content').replace(/[^a-zA-Z0-9]+/g, '-')), { recursive: true, force: true });
+});
+
+describe('an incremental rebuild', () => {
+  it('restores every article page when nothing changed', () => {
+    const { restored } = build();
+    expect(restored).toContain('/articles/harbour-tunnel-reopens/index.html');
+    expect(restored).toContain('/articles/ferry-timetable-changes/index.html');
+  }, 60_000);
+
+  it('re-renders an edited article and keeps the others', () => {
+    edit('articles/ferry-timetable-changes.md', 'Extra sailings start in June.', 'Extra sailings start in July.');
+    const { restored } = build();
+    expect(restored).not.toContain('/articles/ferry-timetable-changes/index.html');
+    expect(page('articles/ferry-timetable-changes/index.html')).toContain('Extra sailings start in July.');
+    expect(restored).toContain('/articles/harbour-tunnel-reopens/index.html');
+  }, 60_000);
+
+  it('re-renders the pages that show a headline when that headline changes (related cards, listings)', () => {
+    edit('articles/ferry-timetable-changes.md', 'Ferry timetable changes for the summer', 'Ferry timetable changes for the autumn');
+    const { restored } = build();
+    expect(restored).not.toContain('/articles/harbour-tunnel-reopens/index.html');
+    expect(page('articles/harbour-tunnel-reopens/index.html')).toContain('Ferry timetable changes for the autumn');
+    expect(page('topics/city/index.html')).toContain('Ferry timetable changes for the autumn');
+  }, 60_000);
+
+  it('re-renders every page that shows a topic name when the topic file changes', () => {
+    edit('topics/city.yaml', 'name: "City"', 'name: "City desk"');
+    const { restored } = build();
+    expect(restored).not.toContain('/articles/harbour-tunnel-reopens/index.html');
+    expect(page('articles/harbour-tunnel-reopens/index.html')).toContain('>City desk</a>');
+    expect(page('articles/ferry-timetable-changes/index.html')).toContain('>City desk</a>');
+  }, 60_000);
+});

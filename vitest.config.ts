@@ -8,10 +8,20 @@ import { defineConfig } from 'vitest/config';
  * - tests/build/   checks over the built dist/ (run `npm run build` first; `npm test` does)
  * The browser tests (tests/e2e/) run under Playwright: see playwright.config.ts.
  */
+/**
+ * Test files that run `astro build` in this project. Two Astro builds in one project folder
+ * share `.astro/.prerender/` and break each other (seen: ERR_MODULE_NOT_FOUND for a prerender
+ * chunk), so these files run one at a time in their own project; everything else runs in parallel.
+ */
+const BUILDING = ['tests/content/build-fails.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts'];
+const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'tests/e2e/**', 'tests/fixtures/**'],
+    projects: [
+      { extends: true, test: { name: 'parallel', include: ALL, exclude: [...BUILDING, '**/node_modules/**', 'tests/e2e/**', 'tests/fixtures/**'] } },
+      { extends: true, test: { name: 'builds', include: BUILDING, fileParallelism: false } },
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -64,13 +64,20 @@ export interface HeadInput {
  * shape where possible, else the language alone.
  */
 export function toOpenGraphLocale(tag: string): string {
-  try {
-    const locale = new Intl.Locale(tag).maximize();
-    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
-  } catch {
-    return tag.replace('-', '_');
+  let result = ogLocales.get(tag);
+  if (result === undefined) {
+    try {
+      const locale = new Intl.Locale(tag).maximize();
+      result = locale.region ? `${locale.language}_${locale.region}` : locale.language;
+    } catch {
+      result = tag.replace('-', '_');
+    }
+    ogLocales.set(tag, result);
   }
+  return result;
 }
+/** `Intl.Locale#maximize` loads likely-subtags data; every page asks for the same few tags. */
+const ogLocales = new Map<string, string>();
 
 /** MIME type of an image URL from its extension, for `og:image:type`. */
 export function imageTypeOf(url: string): string | undefined {

@@ -39,7 +39,18 @@ export interface SiteIndex {
  * data (page number, topic record…). See `cache-keys.ts`.
  */
 export function cacheKeyFor(index: SiteIndex, articles: readonly Article[], extra: unknown, fullBodies: readonly Article[] = []): string {
-  return pageCacheKey(index.renderEnv, extra, articles, fullBodies.map((a) => index.digests.get(a.id)));
+  return pageCacheKey(index.renderEnv, extra, articles.map(fingerprint), fullBodies.map((a) => index.digests.get(a.id)));
+}
+
+/** JSON of an article's shown data, computed once per article (it appears on many pages). */
+const fingerprints = new WeakMap<Article, string>();
+function fingerprint(article: Article): string {
+  let f = fingerprints.get(article);
+  if (f === undefined) {
+    f = JSON.stringify(article);
+    fingerprints.set(article, f);
+  }
+  return f;
 }
 
 /** Thrown when an entry refers to a topic, author or article that does not exist. */

@@ -53,8 +53,13 @@ export const siteConfigSchema = z.object({
    * Asia/Hong_Kong, where `en-GB` would only give `GMT+8`.
    */
   timeZoneLabelLocale: z.string().min(2),
-  /** Number of newest articles in each feed. */
+  /** Number of newest articles in the site feeds and the corrections feeds. */
   feedSize: z.number().int().positive().max(1000),
+  /**
+   * Number of newest articles in each topic and author feed. Smaller than `feedSize`: these
+   * feeds carry full text, and with hundreds of topics they dominate the output size.
+   */
+  listingFeedSize: z.number().int().positive().max(1000),
   /** Number of articles per page on home, topic and author listings. */
   pageSize: z.number().int().positive().max(500),
   /**
@@ -92,6 +97,7 @@ export const defaultSiteConfig = {
   timeZone: 'Asia/Hong_Kong',
   timeZoneLabelLocale: 'en-HK',
   feedSize: 50,
+  listingFeedSize: 20,
   pageSize: 20,
   logo: { path: '/brand/logo-512.png', width: 512, height: 512, alt: 'The Dateline logo: a serif capital D with a red rule on black' },
   smallLogo: { path: '/brand/logo-144.png', width: 144, height: 144, alt: 'The Dateline logo: a serif capital D with a red rule on black' },

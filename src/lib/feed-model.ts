@@ -31,7 +31,7 @@ import {
 /** The site settings a feed reads (the whole `site` config satisfies it). */
 export type FeedSite = Pick<
   SiteConfig,
-  'name' | 'description' | 'url' | 'language' | 'timeZone' | 'timeZoneLabelLocale' | 'feedSize' | 'logo' | 'smallLogo' | 'defaultImage'
+  'name' | 'description' | 'url' | 'language' | 'timeZone' | 'timeZoneLabelLocale' | 'feedSize' | 'listingFeedSize' | 'logo' | 'smallLogo' | 'defaultImage'
 >;
 
 /** What a feed follows: the whole site, one topic, one author, or the corrections. */
@@ -268,8 +268,9 @@ export interface ArticleFeedOptions {
 }
 
 /**
- * The feed of the site, a topic or an author: its newest `site.feedSize` articles, newest
- * first (as given: `newestFirst` must already be sorted, as `getSiteIndex()` lists are).
+ * The feed of the site, a topic or an author: its newest articles — `site.feedSize` for the
+ * site feed, `site.listingFeedSize` for topic and author feeds — newest first (as given:
+ * `newestFirst` must already be sorted, as `getSiteIndex()` lists are).
  */
 export function buildArticleFeed(scope: Exclude<FeedScope, { kind: 'corrections' }>, newestFirst: readonly Article[], options: ArticleFeedOptions): FeedModel {
   const { site, bodyOf, itemCache } = options;
@@ -280,8 +281,13 @@ export function buildArticleFeed(scope: Exclude<FeedScope, { kind: 'corrections'
     itemCache?.set(a.id, item);
     return item;
   };
-  const items = newestFirst.slice(0, site.feedSize).map(itemOf);
+  const items = newestFirst.slice(0, feedSizeOf(scope, site)).map(itemOf);
   return shell(scope, options.site, items, options.fallbackUpdated);
+}
+
+/** How many items the feed of `scope` carries. */
+export function feedSizeOf(scope: FeedScope, site: Pick<FeedSite, 'feedSize' | 'listingFeedSize'>): number {
+  return scope.kind === 'topic' || scope.kind === 'author' ? site.listingFeedSize : site.feedSize;
 }
 
 /** The feed item of one correction: its own anchor on the article page is its URL and id. */

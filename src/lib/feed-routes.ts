@@ -8,7 +8,7 @@ import { site } from '../site.config.ts';
 import { getSiteIndex, cacheKeyFor, type SiteIndex } from './queries.ts';
 import { lastModified, type Article } from './article-model.ts';
 import { listCorrections } from './corrections.ts';
-import { buildArticleFeed, buildCorrectionsFeed, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
+import { buildArticleFeed, buildCorrectionsFeed, feedSizeOf, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
 import { buildRssXml } from './feed-rss.ts';
 import { buildAtomXml } from './feed-atom.ts';
 import { buildJsonFeedText } from './feed-json.ts';
@@ -93,7 +93,7 @@ export function fixedFeedRoute(kind: 'site' | 'corrections', format: FeedFormat)
 
 /** Incremental-build key of a listing feed: its scope, and its items with their full bodies. */
 function feedCacheKey(index: SiteIndex, scope: FeedScope, list: readonly Article[]): string {
-  const items = list.slice(0, site.feedSize);
+  const items = list.slice(0, feedSizeOf(scope, site));
   return cacheKeyFor(index, items, ['feed', scope], items);
 }
 

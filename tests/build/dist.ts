@@ -18,6 +18,8 @@ export const contentDir = path.join(repoRoot, 'src', 'content');
 /** The site origin the build used (`npm test` builds with the default). */
 export const siteUrl = (process.env['SITE_URL']?.trim() || 'https://dateline.example').replace(/\/+$/, '');
 export const feedSize = 50;
+/** Items in each topic and author feed (site config `listingFeedSize`). */
+export const listingFeedSize = 20;
 
 /** Throw a clear error when dist/ has not been built. */
 export function requireDist(): void {

@@ -193,3 +193,14 @@ describe('buildArticleFeed item cache', () => {
     expect(site).toEqual(buildArticleFeed({ kind: 'site' }, ARTICLES, options));
   });
 });
+
+describe('feedSizeOf', () => {
+  it('gives topic and author feeds listingFeedSize items and the site and corrections feeds feedSize', async () => {
+    const { feedSizeOf } = await import('../../src/lib/feed-model.ts');
+    const sizes = { feedSize: 50, listingFeedSize: 20 };
+    expect(feedSizeOf({ kind: 'site' }, sizes)).toBe(50);
+    expect(feedSizeOf({ kind: 'corrections' }, sizes)).toBe(50);
+    expect(feedSizeOf({ kind: 'topic', topic: { id: 't', name: 'T' } }, sizes)).toBe(20);
+    expect(feedSizeOf({ kind: 'author', author: { id: 'a', name: 'A' } }, sizes)).toBe(20);
+  });
+});

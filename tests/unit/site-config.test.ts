@@ -22,6 +22,7 @@ describe('resolveSiteConfig', () => {
       timeZone: 'Asia/Hong_Kong',
       timeZoneLabelLocale: 'en-HK',
       feedSize: 50,
+      listingFeedSize: 20,
       pageSize: 20,
     });
   });

@@ -1,5 +1,5 @@
 import { authorFeedPaths, listingFeedRoute } from '../../../lib/feed-routes.ts';
 
-/** An author's feed (atom): their newest `feedSize` published articles, full content. */
+/** An author's feed (atom): their newest `listingFeedSize` published articles, full content. */
 export const getStaticPaths = authorFeedPaths;
 export const GET = listingFeedRoute('atom');

@@ -1,5 +1,5 @@
 import { authorFeedPaths, listingFeedRoute } from '../../../lib/feed-routes.ts';
 
-/** An author's feed (rss): their newest `feedSize` published articles, full content. */
+/** An author's feed (rss): their newest `listingFeedSize` published articles, full content. */
 export const getStaticPaths = authorFeedPaths;
 export const GET = listingFeedRoute('rss');

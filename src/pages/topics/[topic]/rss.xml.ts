@@ -1,5 +1,5 @@
 import { listingFeedRoute, topicFeedPaths } from '../../../lib/feed-routes.ts';
 
-/** A topic's feed (rss): its newest `feedSize` published articles, full content. */
+/** A topic's feed (rss): its newest `listingFeedSize` published articles, full content. */
 export const getStaticPaths = topicFeedPaths;
 export const GET = listingFeedRoute('rss');

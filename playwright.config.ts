@@ -29,7 +29,14 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: /lighthouse\.spec\.ts$/ },
+    // Lighthouse measures load performance: it runs after the other browser tests, alone, one
+    // page at a time, in its own Chromium (chrome-launcher), against the same webServer.
+    // Alone: `playwright test --project=lighthouse --no-deps` (without --no-deps, a file or
+    // project filter still runs the whole chromium project first).
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     // --ignore-lock: a developer's own background `astro preview` (lock in .astro/preview.json)
     // must not stop the test server from starting on its own port.

@@ -8,6 +8,8 @@
 #   python3 feedparser feed tests parse dist/rss.xml like a feed reader               (package: python3-feedparser)
 #                      always /usr/bin/python3: a pyenv/venv python on PATH lacks it
 #   newsboat           feed tests load dist/rss.xml in a real terminal feed reader    (package: newsboat)
+#   java (17+)         the W3C Nu HTML Checker (npm vnu-jar) validates every page     (package: default-jre-headless)
+#                      of dist/ (tests/build/html-validity.test.ts)
 #
 # Idempotent, and fast when everything is present (no apt-get call at all).
 # Prints one line per tool. Exit 0 when every tool is usable, 1 otherwise.
@@ -21,6 +23,10 @@ have_chromium() { [[ -x "$chromium" ]]; }
 have_xmllint() { command -v xmllint >/dev/null 2>&1; }
 have_feedparser() { [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1; }
 have_newsboat() { command -v newsboat >/dev/null 2>&1; }
+# vnu.jar needs Java 17 or newer: `java -version` prints e.g. `openjdk version "17.0.15"` (or "1.8.0_x" for 8).
+java_major() { java -version 2>&1 | sed -n 's/.* version "\([0-9]*\)[."].*/\1/p' | head -n 1; }
+have_java() { command -v java >/dev/null 2>&1 && [[ "$(java_major)" =~ ^[0-9]+$ ]] && (($(java_major) >= 17)); }
+java_found() { command -v java >/dev/null 2>&1 && echo "$(command -v java), Java $(java_major)"; }
 
 check() { # name, test function, Debian package, description of what was found
   local name="$1" test="$2" package="$3"
@@ -42,6 +48,7 @@ check chromium have_chromium chromium "$chromium"
 check xmllint have_xmllint libxml2-utils "$(command -v xmllint 2>/dev/null || true)"
 check python3-feedparser have_feedparser python3-feedparser "/usr/bin/python3"
 check newsboat have_newsboat newsboat "$(command -v newsboat 2>/dev/null || true)"
+check java have_java default-jre-headless "$(java_found || true)"
 
 if ((${#missing_packages[@]} == 0)); then
   exit 0
@@ -63,6 +70,8 @@ fi
 
 echo "provision: installing ${missing_packages[*]} with apt-get"
 export DEBIAN_FRONTEND=noninteractive
+# The OpenJDK packages' postinst fails on slim Debian images that lack this man directory.
+[[ " ${missing_packages[*]} " == *" default-jre-headless "* ]] && mkdir -p /usr/share/man/man1
 apt-get update -qq
 apt-get install -y -qq "${missing_packages[@]}" >/dev/null
 
@@ -81,4 +90,5 @@ verify chromium have_chromium "$chromium"
 verify xmllint have_xmllint "$(command -v xmllint 2>/dev/null || true)"
 verify python3-feedparser have_feedparser /usr/bin/python3
 verify newsboat have_newsboat "$(command -v newsboat 2>/dev/null || true)"
+verify java have_java "$(java_found || true)"
 exit "$status"

@@ -135,6 +135,16 @@ function buildRunsChecker(site: string): boolean {
   return fs.existsSync(path.join(site, 'scripts', 'check-content.ts')) && buildScript(site).includes('check-content');
 }
 
+/**
+ * Node flags that Dateline's `build` script passes before Astro's entry point
+ * (`node --max-old-space-size=1536 node_modules/astro/bin/astro.mjs build` → the heap flag),
+ * so the benchmark runs the build with the same V8 settings as `npm run build`.
+ */
+function nodeFlagsOf(script: string): string[] {
+  const match = /^node\s+((?:--\S+\s+)*)node_modules\/astro\/bin\/astro\.mjs\s+build\b/.exec(script.trim());
+  return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 function datelineBuildDescription(site: string): string {
   const steps = buildRunsChecker(site) ? '`node scripts/check-content.ts` then `astro build`' : '`astro build` only';
   return `${steps} (package.json \`build\`: \`${buildScript(site) || 'none'}\`), env \`DATELINE_CONTENT_DIR=<corpus>\`, \`SITE_URL=${SITE_URL}\``;
@@ -168,7 +178,7 @@ function datelineTool(site: string, corpus: string): Tool {
     scenarios: ['cold', 'warm', 'edit'],
     outDir: path.join(site, 'dist'),
     steps: () => {
-      const build: Step = { name: 'astro build', args: [path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], cwd: site, env };
+      const build: Step = { name: 'astro build', args: [...nodeFlagsOf(buildScript(site)), path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], cwd: site, env };
       return buildRunsChecker(site) ? [{ name: 'check-content', args: [path.join('scripts', 'check-content.ts')], cwd: site, env }, build] : [build];
     },
     clean: () => {

@@ -6,12 +6,12 @@
  * newsboat 2.21 does not read JSON Feed; JSON Feed is checked against the spec in
  * feeds.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, requireDist } from './dist.ts';
+import { requireDist } from './dist.ts';
+import { reloadWithNewsboat } from './newsboat.ts';
 import { feedparseMany } from './distribution.ts';
 
 const FEEDS = ['atom.xml', 'topics/nihon/rss.xml', 'authors/wikinews-contributors/atom.xml', 'corrections/rss.xml'];
@@ -25,28 +25,14 @@ let dir: string;
 const loaded = new Map<string, Loaded>();
 
 beforeAll(async () => {
-  const { DatabaseSync } = await import('node:sqlite');
   requireDist();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsboat-formats-'));
-  FEEDS.forEach((feed, i) => {
-    const work = path.join(dir, String(i));
-    fs.mkdirSync(work);
-    const url = `file://${path.join(distDir, feed)}`;
-    fs.writeFileSync(path.join(work, 'urls'), `${url}\n`);
-    fs.writeFileSync(path.join(work, 'config'), '');
-    const result = spawnSync(
-      'newsboat',
-      ['-u', path.join(work, 'urls'), '-c', path.join(work, 'cache.db'), '-C', path.join(work, 'config'), '-d', path.join(work, 'log'), '-l', '4', '-x', 'reload'],
-      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: work, XDG_CONFIG_HOME: work, XDG_DATA_HOME: work }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    if (result.error) throw new Error(`cannot run newsboat (${result.error.message}): run scripts/provision-tests.sh (Debian package newsboat)`);
-    if (result.status !== 0) throw new Error(`newsboat -x reload ${feed} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
-    const log = fs.existsSync(path.join(work, 'log')) ? fs.readFileSync(path.join(work, 'log'), 'utf8') : '';
-    const db = new DatabaseSync(path.join(work, 'cache.db'), { readOnly: true });
-    const items = db.prepare('SELECT title, url, guid, length(content) AS contentLength FROM rss_item WHERE feedurl = ?').all(url) as unknown as Loaded['items'];
-    db.close();
-    loaded.set(feed, { log, items });
-  });
+  for (const [i, feed] of FEEDS.entries()) {
+    const run = await reloadWithNewsboat(feed, path.join(dir, String(i)));
+    const items = run.db.prepare('SELECT title, url, guid, length(content) AS contentLength FROM rss_item WHERE feedurl = ?').all(run.url) as unknown as Loaded['items'];
+    run.db.close();
+    loaded.set(feed, { log: run.log, items });
+  }
 });
 
 afterAll(() => {

@@ -3,12 +3,12 @@
  * file:// URL into its cache, and the cache (SQLite) must hold every item, with the
  * headlines, links and dates of the feed and no error in newsboat's log.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, readDist, requireDist, siteUrl } from './dist.ts';
+import { readDist, requireDist, siteUrl } from './dist.ts';
+import { reloadWithNewsboat } from './newsboat.ts';
 import { parseRss, type XmlItem } from './feed-readers.ts';
 
 interface CachedItem {
@@ -29,22 +29,11 @@ beforeAll(async () => {
   requireDist();
   items = parseRss(readDist('rss.xml')).rss.channel.item ?? [];
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsboat-'));
-  const feedUrl = `file://${path.join(distDir, 'rss.xml')}`;
-  fs.writeFileSync(path.join(dir, 'urls'), `${feedUrl}\n`);
-  fs.writeFileSync(path.join(dir, 'config'), '');
-  const result = spawnSync(
-    'newsboat',
-    ['-u', path.join(dir, 'urls'), '-c', path.join(dir, 'cache.db'), '-C', path.join(dir, 'config'), '-d', path.join(dir, 'log'), '-l', '4', '-x', 'reload'],
-    { encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  if (result.error) throw new Error(`cannot run newsboat (${result.error.message}): run scripts/provision-tests.sh (Debian package newsboat)`);
-  if (result.status !== 0) throw new Error(`newsboat -x reload exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
-  log = fs.existsSync(path.join(dir, 'log')) ? fs.readFileSync(path.join(dir, 'log'), 'utf8') : '';
-  const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(path.join(dir, 'cache.db'), { readOnly: true });
-  feeds = db.prepare('SELECT rssurl, title, url FROM rss_feed').all() as typeof feeds;
-  cached = db.prepare('SELECT title, url, guid, pubDate, author FROM rss_item WHERE feedurl = ?').all(feedUrl) as unknown as CachedItem[];
-  db.close();
+  const run = await reloadWithNewsboat('rss.xml', dir);
+  log = run.log;
+  feeds = run.db.prepare('SELECT rssurl, title, url FROM rss_feed').all() as typeof feeds;
+  cached = run.db.prepare('SELECT title, url, guid, pubDate, author FROM rss_item WHERE feedurl = ?').all(run.url) as unknown as CachedItem[];
+  run.db.close();
 });
 
 afterAll(() => {

@@ -13,7 +13,7 @@ import { defineConfig } from 'vitest/config';
  * share `.astro/.prerender/` and break each other (seen: ERR_MODULE_NOT_FOUND for a prerender
  * chunk), so these files run one at a time in their own project; everything else runs in parallel.
  */
-const BUILDING = ['tests/content/build-fails.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts'];
+const BUILDING = ['tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts'];
 const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts'];
 
 export default defineConfig({

@@ -148,5 +148,19 @@ export function resolveSiteConfig(
   throw new SiteConfigError(`Invalid site configuration:\n${lines.join('\n')}`);
 }
 
-/** The configuration of this build: defaults plus `SITE_URL` from the environment. */
-export const site: SiteConfig = resolveSiteConfig(process.env);
+/**
+ * The configuration of this build: defaults plus `SITE_URL` from the environment. An invalid
+ * configuration stops the process here with the message alone (exit 1): a build, the content
+ * check and the scripts all load this module before doing anything.
+ */
+export const site: SiteConfig = resolveSiteConfigOrExit(process.env);
+
+function resolveSiteConfigOrExit(env: Record<string, string | undefined>): SiteConfig {
+  try {
+    return resolveSiteConfig(env);
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    process.stderr.write(`\nDateline: ${error.message}\n\nNothing was built.\n`);
+    process.exit(1);
+  }
+}

@@ -110,13 +110,14 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
       report(file.path, split.frontmatterLine, 'frontmatter', 'must be a YAML mapping of field: value lines');
       continue;
     }
+    // The body is checked even when the frontmatter is invalid, so one run reports everything.
+    const body = checkBody(split.body);
+    for (const p of body.problems) report(file.path, split.bodyLine + p.line - 1, 'body', p.message);
     const result = articleSchema.safeParse(parsed.data);
     if (!result.success) {
       for (const issue of result.error.issues) reportIssue(file.path, parsed, issue, report, split.frontmatterLine);
       continue;
     }
-    const body = checkBody(split.body);
-    for (const p of body.problems) report(file.path, split.bodyLine + p.line - 1, 'body', p.message);
     bodyLinks.set(id, body.articleLinks.map((l) => ({ id: l.id, line: split.bodyLine + l.line - 1 })));
     lines.set(id, parsed);
     articles.set(id, { id, file: file.path, data: result.data, state: decidePublicationState(result.data, now) });

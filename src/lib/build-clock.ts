@@ -16,7 +16,7 @@ export class BuildClockError extends Error {
 export function resolveBuildClock(env: Record<string, string | undefined> = process.env, realNow = new Date()): Date {
   const raw = env['DATELINE_NOW']?.trim();
   if (!raw) return realNow;
-  const problem = explainDateTimeProblem(raw);
+  const problem = explainDateTimeProblem(raw, { quoted: false });
   if (problem) throw new BuildClockError(`DATELINE_NOW: ${problem}`);
   return new Date(raw);
 }

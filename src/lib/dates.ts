@@ -22,10 +22,14 @@ export const DATE_TIME_EXAMPLE = '"2016-11-20T13:03:00+08:00"';
  * `2026-02-30` (which `Date` would silently roll over).
  *
  * @param value - the raw string from frontmatter.
+ * @param options.quoted - false for values that are not YAML (an environment variable): the
+ *   advice then does not ask for quotes.
  * @returns `null` when valid, else a one-line English reason that ends with how to write it.
  */
-export function explainDateTimeProblem(value: string): string | null {
-  const how = `write a quoted ISO 8601 date-time with Z or an offset, e.g. ${DATE_TIME_EXAMPLE}`;
+export function explainDateTimeProblem(value: string, { quoted = true }: { quoted?: boolean } = {}): string | null {
+  const how = quoted
+    ? `write a quoted ISO 8601 date-time with Z or an offset, e.g. ${DATE_TIME_EXAMPLE}`
+    : `write an ISO 8601 date-time with Z or an offset, e.g. ${DATE_TIME_EXAMPLE.slice(1, -1)}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `date-only value "${value}" has no time or offset: ${how}`;
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) {
     return `"${value}" has no offset, so its instant is ambiguous: ${how}`;

@@ -104,3 +104,14 @@ describe('corrections, expiry and redirects', () => {
     expect(problems).toEqual(['fx/articles/b.md:8: redirectFrom[0]: "old" is also a former slug of fx/articles/a.md']);
   });
 });
+
+describe('reporting everything at once', () => {
+  it('reports body problems of an article whose frontmatter is also invalid', () => {
+    const bad = { path: 'fx/articles/a.md', contents: '---\nstandfirst: "S"\ntopics: []\npublishedAt: "2026-03-01T10:00:00+08:00"\n---\n<script>x()</script>\n' };
+    expect(check([bad]).sort()).toEqual([
+      'fx/articles/a.md:2: headline: required field is missing (expected string)',
+      'fx/articles/a.md:3: topics: must list at least one topic id; the first is the primary topic',
+      'fx/articles/a.md:6: body: <script> is not allowed: not on the allowlist of article HTML (docs/adr/0004-sanitising-policy.md)',
+    ]);
+  });
+});

@@ -121,6 +121,10 @@ export interface SourceArticle {
   embargoUntil?: Date;
   expiresAt?: Date;
   lang?: string;
+  dateline?: string;
+  source?: { name: string; url: string; license: string; licenseUrl: string };
+  /** Oldest first. */
+  corrections: { at: Date; kind: string; text: string }[];
 }
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -144,11 +148,16 @@ export function sourceArticles(): SourceArticle[] {
         authors: (data['authors'] as string[] | undefined) ?? [],
         publishedAt: new Date(String(data['publishedAt'])),
         draft: data['draft'] === true,
+        corrections: ((data['corrections'] as { at: unknown; kind: unknown; text: unknown }[] | undefined) ?? [])
+          .map((c) => ({ at: new Date(String(c.at)), kind: String(c.kind), text: String(c.text) }))
+          .sort((a, b) => a.at.getTime() - b.at.getTime()),
       };
       if (data['updatedAt'] !== undefined) article.updatedAt = new Date(String(data['updatedAt']));
       if (data['embargoUntil'] !== undefined) article.embargoUntil = new Date(String(data['embargoUntil']));
       if (data['expiresAt'] !== undefined) article.expiresAt = new Date(String(data['expiresAt']));
       if (typeof data['lang'] === 'string') article.lang = data['lang'];
+      if (typeof data['dateline'] === 'string') article.dateline = data['dateline'];
+      if (data['source'] !== undefined) article.source = data['source'] as NonNullable<SourceArticle['source']>;
       return article;
     });
 }
@@ -167,10 +176,10 @@ export function isPublished(a: SourceArticle, now = buildNow): boolean {
   );
 }
 
-/** Published articles, newest first (ties by id). */
-export function publishedArticles(): SourceArticle[] {
+/** Published articles at `now`, newest first (ties by id). */
+export function publishedArticles(now = buildNow): SourceArticle[] {
   return sourceArticles()
-    .filter((a) => isPublished(a))
+    .filter((a) => isPublished(a, now))
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
 }
 

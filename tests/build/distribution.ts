@@ -7,31 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
-import { contentDir, distDir, listFiles, siteUrl } from './dist.ts';
+import { distDir, publishedArticles, siteUrl, type SourceArticle } from './dist.ts';
 import { FEEDPARSER_PYTHON } from './feed-readers.ts';
 
 /** A published article with everything the distribution formats carry. */
-export interface PublishedArticle {
-  id: string;
-  file: string;
-  headline: string;
-  standfirst: string;
-  topics: string[];
-  authors: string[];
-  publishedAt: Date;
-  updatedAt?: Date | undefined;
-  corrections: { at: Date; kind: string; text: string }[];
-  lang?: string | undefined;
-  dateline?: string | undefined;
-  source?: { name: string; url: string; license: string; licenseUrl: string } | undefined;
+export interface PublishedArticle extends SourceArticle {
   /** Newest of publishedAt, updatedAt and every correction. */
   lastModified: Date;
   /** Absolute canonical URL. */
   url: string;
 }
-
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** The build clock the tests assume: `DATELINE_NOW` if set, else now. */
 export function testClock(): Date {
@@ -43,44 +28,10 @@ let cache: PublishedArticle[] | undefined;
 
 /** Articles public at the test clock (not draft, embargoed, scheduled or expired), newest first. */
 export function publishedForDistribution(): PublishedArticle[] {
-  if (cache) return cache;
-  const now = testClock().getTime();
-  const dir = path.join(contentDir, 'articles');
-  const out: PublishedArticle[] = [];
-  for (const rel of listFiles(dir).filter((f) => f.endsWith('.md'))) {
-    const file = path.join('src/content/articles', rel);
-    const match = FRONTMATTER.exec(fs.readFileSync(path.join(dir, rel), 'utf8'));
-    if (!match) throw new Error(`${file}: no frontmatter`);
-    const d = yaml.load(match[1]!) as Record<string, any>;
-    const date = (v: unknown) => (v === undefined ? undefined : new Date(String(v)));
-    const publishedAt = date(d['publishedAt'])!;
-    const embargo = date(d['embargoUntil']);
-    const expires = date(d['expiresAt']);
-    if (d['draft'] === true || publishedAt.getTime() > now || (embargo && embargo.getTime() > now) || (expires && expires.getTime() <= now)) continue;
-    const corrections = ((d['corrections'] as any[] | undefined) ?? [])
-      .map((c) => ({ at: new Date(String(c.at)), kind: String(c.kind), text: String(c.text) }))
-      .sort((a, b) => a.at.getTime() - b.at.getTime());
-    const updatedAt = date(d['updatedAt']);
-    const id = path.basename(rel, '.md');
-    const times = [publishedAt, updatedAt, ...corrections.map((c) => c.at)].filter((t): t is Date => t !== undefined).map((t) => t.getTime());
-    out.push({
-      id,
-      file,
-      headline: String(d['headline']),
-      standfirst: String(d['standfirst']),
-      topics: (d['topics'] as string[]) ?? [],
-      authors: (d['authors'] as string[] | undefined) ?? [],
-      publishedAt,
-      updatedAt,
-      corrections,
-      lang: typeof d['lang'] === 'string' ? d['lang'] : undefined,
-      dateline: typeof d['dateline'] === 'string' ? d['dateline'] : undefined,
-      source: d['source'],
-      lastModified: new Date(Math.max(...times)),
-      url: `${siteUrl}/articles/${id}/`,
-    });
-  }
-  cache = out.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
+  cache ??= publishedArticles(testClock()).map((a) => {
+    const times = [a.publishedAt, a.updatedAt, ...a.corrections.map((c) => c.at)].filter((t): t is Date => t !== undefined);
+    return { ...a, lastModified: new Date(Math.max(...times.map((t) => t.getTime()))), url: `${siteUrl}/articles/${a.id}/` };
+  });
   return cache;
 }
 

@@ -10,7 +10,7 @@ import { parseDocument, DomUtils } from 'htmlparser2';
 
 /** Debian's python3 (package python3-feedparser); a pyenv/venv python on PATH lacks feedparser. */
 export const FEEDPARSER_PYTHON = '/usr/bin/python3';
-const DUMP_SCRIPT = path.join(import.meta.dirname, 'feedparser-dump.py');
+const FEEDPARSER_SCRIPT = path.join(import.meta.dirname, 'feedparser-many.py');
 
 export interface FeedparserEntry {
   title: string | null;
@@ -48,7 +48,8 @@ export function feedparser(file: string): FeedparserResult {
     throw new Error(`${FEEDPARSER_PYTHON} not found: run scripts/provision-tests.sh (Debian package python3-feedparser)`);
   }
   try {
-    return JSON.parse(execFileSync(FEEDPARSER_PYTHON, [DUMP_SCRIPT, file], { encoding: 'utf8' })) as FeedparserResult;
+    const byFile = JSON.parse(execFileSync(FEEDPARSER_PYTHON, [FEEDPARSER_SCRIPT, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<string, FeedparserResult>;
+    return byFile[file]!;
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
     if (stderr.includes('No module named')) {

@@ -3,7 +3,7 @@ keyed by file name, everything the distribution tests compare: feed metadata, an
 entry the id, link, title, summary, full content, dates (as epoch seconds), authors, tags
 and language.
 
-Usage: /usr/bin/python3 feedparser-many.py FILE...
+Usage: /usr/bin/python3 feedparser-many.py FILE...   (one process for many files: Python starts once)
 Run with Debian's /usr/bin/python3 (package python3-feedparser).
 """
 import calendar
@@ -32,6 +32,7 @@ def entry(e):
         "published_epoch": instant(e.get("published_parsed")),
         "updated": e.get("updated"),
         "updated_epoch": instant(e.get("updated_parsed")),
+        "author": e.get("author"),
         "authors": [a.get("name") for a in e.get("authors", []) if a.get("name")],
         "tags": [t.get("term") for t in e.get("tags", [])],
         "language": e.get("title_detail", {}).get("language"),
@@ -54,6 +55,7 @@ for name in sys.argv[1:]:
             "link": feed.get("link"),
             "links": [dict(l) for l in feed.get("links", [])],
             "language": feed.get("language"),
+            "updated": feed.get("updated"),
             "updated_epoch": instant(feed.get("updated_parsed")),
             "image": (feed.get("image") or {}).get("href"),
             "icon": feed.get("icon"),

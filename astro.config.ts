@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { site } from './src/site.config.ts';
 import { runContentCheck } from './src/content-check/run-check.ts';
+import { astroCacheDir } from './src/content-paths.ts';
 import { articleHtmlPlugin } from './src/lib/markdown-plugin.ts';
 import { lastModified } from './src/lib/article-model.ts';
 import { absoluteUrl, articlePath } from './src/lib/urls.ts';
@@ -53,14 +54,12 @@ const redirectsFile: AstroIntegration = {
   },
 };
 
-// A build of another content tree (tests, benchmark) keeps its own content cache, so it
-// never churns or races the cache of the real site.
-const contentDir = process.env['DATELINE_CONTENT_DIR'];
-const cacheDir = contentDir ? `./node_modules/.astro-trees/${contentDir.replace(/[^a-zA-Z0-9]+/g, '-')}` : undefined;
+// A build of another content tree (tests, benchmark) keeps its own cache (src/content-paths.ts).
+const cacheDir = `./${astroCacheDir()}`;
 
 export default defineConfig({
   site: site.url,
-  ...(cacheDir ? { cacheDir } : {}),
+  cacheDir,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   prerenderConflictBehavior: 'error',

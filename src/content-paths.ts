@@ -17,3 +17,15 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
 export function idFromPath(file: string): string {
   return path.basename(file).replace(/\.(md|ya?ml)$/i, '');
 }
+
+/**
+ * Astro's `cacheDir` for this build, relative to the project root: `node_modules/.astro`
+ * (Astro's default) for the site's own content, and a folder of its own under
+ * `node_modules/.astro-trees/` for another content tree (tests, benchmark), so such a build
+ * never churns or races the cache of the real site. The incremental-build copies of pages
+ * live in `<cacheDir>/dist/` (see src/build/restore-digests.ts).
+ */
+export function astroCacheDir(env: Record<string, string | undefined> = process.env): string {
+  const contentDir = env['DATELINE_CONTENT_DIR'];
+  return contentDir ? `node_modules/.astro-trees/${contentDir.replace(/[^a-zA-Z0-9]+/g, '-')}` : 'node_modules/.astro';
+}

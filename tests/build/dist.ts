@@ -3,7 +3,8 @@
  * with a real HTML parser, and the published articles read straight from the Markdown
  * frontmatter (independently of the site's own code), to compare the output with.
  *
- * These tests never build: `npm test` runs `npm run build` before Vitest.
+ * These tests never build: `npm test` builds the fixture site (`npm run test:site`) and the
+ * real site (`npm run build`) before Vitest.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +13,10 @@ import type { Document, Element } from 'domhandler';
 import yaml from 'js-yaml';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-export const distDir = path.join(repoRoot, 'dist');
-export const contentDir = path.join(repoRoot, 'src', 'content');
+/** The built fixture site (tests/fixtures/site), or another build named by `DATELINE_TEST_DIST` (the smoke suite: dist/). */
+export const distDir = path.resolve(repoRoot, process.env['DATELINE_TEST_DIST'] || 'test-results/site-dist');
+/** The content tree that build came from (`DATELINE_TEST_CONTENT`; default tests/fixtures/site). */
+export const contentDir = path.resolve(repoRoot, process.env['DATELINE_TEST_CONTENT'] || 'tests/fixtures/site');
 
 /** The site origin the build used (`npm test` builds with the default). */
 export const siteUrl = (process.env['SITE_URL']?.trim() || 'https://dateline.example').replace(/\/+$/, '');
@@ -24,7 +27,7 @@ export const listingFeedSize = 20;
 /** Throw a clear error when dist/ has not been built. */
 export function requireDist(): void {
   if (!fs.existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`${distDir}/index.html not found: run \`npm run build\` first (\`npm test\` does it for you)`);
+    throw new Error(`${distDir}/index.html not found: run \`${process.env['DATELINE_TEST_DIST'] ? 'npm run build' : 'npm run test:site'}\` first (\`npm test\` does it for you)`);
   }
 }
 
@@ -129,13 +132,13 @@ export interface SourceArticle {
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-/** Every article in src/content/articles, drafts included (see `draft`). */
+/** Every article of the content tree (`contentDir`), drafts included (see `draft`). */
 export function sourceArticles(): SourceArticle[] {
   const dir = path.join(contentDir, 'articles');
   return listFiles(dir)
     .filter((f) => f.endsWith('.md'))
     .map((rel) => {
-      const file = path.join('src/content/articles', rel);
+      const file = path.relative(repoRoot, path.join(dir, rel)).split(path.sep).join('/');
       const match = FRONTMATTER.exec(fs.readFileSync(path.join(dir, rel), 'utf8'));
       if (!match) throw new Error(`${file}: no frontmatter`);
       const data = yaml.load(match[1]!) as Record<string, unknown>;
@@ -183,7 +186,7 @@ export function publishedArticles(now = buildNow): SourceArticle[] {
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.id.localeCompare(b.id));
 }
 
-/** Topic id → display name, from src/content/topics/*.yaml. */
+/** Topic id → display name, from the content tree's topics/*.yaml. */
 export function topicNames(): Map<string, string> {
   const dir = path.join(contentDir, 'topics');
   return new Map(
@@ -193,7 +196,7 @@ export function topicNames(): Map<string, string> {
   );
 }
 
-/** Author id → display name, from src/content/authors/*.yaml. */
+/** Author id → display name, from the content tree's authors/*.yaml. */
 export function authorNames(): Map<string, string> {
   const dir = path.join(contentDir, 'authors');
   return new Map(

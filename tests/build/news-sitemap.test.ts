@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { distDir, readDist, requireDist, siteUrl } from './dist.ts';
 import { publishedForDistribution, testClock } from './distribution.ts';
 
-const SCHEMA = path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas', 'news-sitemap.xsd');
+const SCHEMA = path.resolve(import.meta.dirname, '..', 'schemas', 'news-sitemap.xsd');
 let xml: string;
 let urls: any[];
 

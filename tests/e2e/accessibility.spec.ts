@@ -10,17 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { JAPANESE_URL, SEED_URL } from './seed.ts';
-
-/** WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no 2.2 level-A rule tag today; listed for when it does). */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe.ts';
+import { FIXTURE_SITE_DIST, JAPANESE_URL, SEED_URL } from './seed.ts';
 
 // The URLs of the tests run in parallel on Playwright's workers (2), each test loading its page once.
 test.describe.configure({ mode: 'parallel' });
 
-const distDir = path.resolve(import.meta.dirname, '../../dist');
+const distDir = FIXTURE_SITE_DIST;
 
 /** The first topic with a second listing page in dist/, if any (topics with more than `pageSize` articles). */
 function topicWithPage2(): string | undefined {
@@ -63,18 +60,6 @@ const PAGES: { name: string; url: string | undefined; status: number; missing?: 
   { name: '404', url: '/no-such-page/', status: 404 },
 ];
 
-const VIEWPORTS = [
-  { name: 'phone', size: { width: 390, height: 844 } },
-  { name: 'desktop', size: { width: 1280, height: 800 } },
-];
-
-const SCHEMES = ['light', 'dark'] as const;
-
-/** Wait until the browser has laid out and painted with the new media settings. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-}
-
 for (const { name, url, status, missing } of PAGES) {
   test(`axe: ${name} (${url ?? 'none in this build'}), light/dark × phone/desktop`, async ({ page }) => {
     test.skip(url === undefined, missing ?? `no ${name} in this build`);
@@ -82,33 +67,7 @@ for (const { name, url, status, missing } of PAGES) {
     const response = await page.goto(url!);
     expect(response?.status(), `HTTP status of ${url}`).toBe(status);
 
-    const failures: string[] = [];
-    const backgrounds = new Map<string, string>();
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport.size);
-      for (const scheme of SCHEMES) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await settle(page);
-        const { background, ...state } = await page.evaluate(() => ({
-          dark: matchMedia('(prefers-color-scheme: dark)').matches,
-          width: innerWidth,
-          background: getComputedStyle(document.body).backgroundColor,
-        }));
-        expect(state, `media state of ${url} (${scheme}, ${viewport.name})`).toEqual({ dark: scheme === 'dark', width: viewport.size.width });
-        backgrounds.set(scheme, background);
-
-        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        for (const v of results.violations) {
-          failures.push(
-            [
-              `${url} (${scheme}, ${viewport.name} ${viewport.size.width}×${viewport.size.height}): ${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
-              `  ${v.helpUrl}`,
-              ...v.nodes.map((n) => `  - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`),
-            ].join('\n'),
-          );
-        }
-      }
-    }
+    const { failures, backgrounds } = await axeViolations(page, url!);
     // The switch in place really restyled the page (the schemes have different page backgrounds).
     expect(backgrounds.get('light'), `${url}: page background is the same in light and dark`).not.toBe(backgrounds.get('dark'));
     expect(failures, `axe violations on ${url}:\n${failures.join('\n')}`).toEqual([]);

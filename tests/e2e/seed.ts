@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const SEED_URL = '/articles/abe-putin-hold-intensive-talks-on-disputed-islands/';
-export const SEED_FILE = path.resolve(import.meta.dirname, '../../src/content/articles/2016/abe-putin-hold-intensive-talks-on-disputed-islands.md');
+/** The fixture site the browser tests run on (tests/fixtures/site), built into test-results/site-dist/. */
+export const FIXTURE_SITE_DIST = path.resolve(import.meta.dirname, '../../test-results/site-dist');
+export const SEED_FILE = path.resolve(import.meta.dirname, '../fixtures/site/articles/2016/abe-putin-hold-intensive-talks-on-disputed-islands.md');
 export const SEED_HEADLINE = 'Abe, Putin hold intensive talks on disputed islands ahead of Russian leader’s Tokyo visit';
 export const SEED_STANDFIRST =
   'Lingering tensions have prevented the two countries ever signing a peace treaty to formally end second world war hostilities';

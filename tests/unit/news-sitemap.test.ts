@@ -92,7 +92,7 @@ describe('buildNewsSitemapXml', () => {
     try {
       const file = path.join(dir, 'news-sitemap.xml');
       fs.writeFileSync(file, buildNewsSitemapXml(selectNewsArticles(ARTICLES, NOW), SITE));
-      const schema = path.resolve(import.meta.dirname, '..', 'fixtures', 'schemas', 'news-sitemap.xsd');
+      const schema = path.resolve(import.meta.dirname, '..', 'schemas', 'news-sitemap.xsd');
       const result = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
       if (result.error) throw new Error(`cannot run xmllint (${result.error.message}): install Debian package libxml2-utils`);
       expect(result.stderr).toContain('validates');

@@ -1,0 +1,151 @@
+/**
+ * Verified restores for Astro's incremental build.
+ *
+ * Astro (`experimental.incrementalBuild`) keeps a copy of every page it rendered under
+ * `<cacheDir>/dist/` and, when a page's cache key and code are unchanged, copies that file
+ * into the output instead of rendering the page again — without checking it. It also keeps
+ * its manifest (`incremental-build.json`) and the content store (`data-store.json`) there.
+ * A truncated or edited copy would be published as it is, build after build.
+ *
+ * Dateline records, after every successful build, the SHA-256 of each cached page (taken
+ * from the page it just published, so the digest is that of the rendered page) and of the
+ * manifest and the store, in `<cacheDir>/dateline-digests.json`. Before the next build,
+ * {@link verifyCache} checks the cache against that record:
+ * - a cached page whose bytes differ from its digest, or that has none, is deleted, so Astro
+ *   renders that page again (it renders any page whose cached copy is missing);
+ * - a recorded page whose copy is gone is reported (Astro renders it again by itself);
+ * - a missing or unreadable record, or a manifest or store that differs from its digest,
+ *   empties the cache: a cold build, never a wrong one.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const RECORD_FILE = 'dateline-digests.json';
+const RECORD_VERSION = 1;
+/** Files of the cache folder that Astro trusts without checking, besides the page copies. */
+const GUARDED_FILES = ['incremental-build.json', 'data-store.json'] as const;
+const PAGES_DIR = 'dist';
+
+interface DigestRecord {
+  version: number;
+  /** Path relative to `<cacheDir>/dist/` (forward slashes) → SHA-256 hex of the page. */
+  pages: Record<string, string>;
+  /** Name of a guarded file → SHA-256 hex, or null when it did not exist. */
+  guarded: Record<string, string | null>;
+}
+
+/** What {@link verifyCache} found and did, for the build log. */
+export interface CacheVerification {
+  /** Pages whose cached copies were kept (they match their digests). */
+  verified: number;
+  /** One line per page that will be rendered again, with the reason. */
+  rerender: string[];
+  /** Set when the whole cache was emptied, with the reason. */
+  cold?: string;
+}
+
+/** SHA-256 hex of a file's bytes. */
+export function fileDigest(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Every file under `dir` as paths relative to it with forward slashes; [] when `dir` is absent. */
+export function listTree(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function readRecord(cacheDir: string): DigestRecord | undefined {
+  try {
+    const record = JSON.parse(fs.readFileSync(path.join(cacheDir, RECORD_FILE), 'utf8')) as DigestRecord;
+    if (record.version !== RECORD_VERSION || typeof record.pages !== 'object' || typeof record.guarded !== 'object') return undefined;
+    return record;
+  } catch {
+    return undefined;
+  }
+}
+
+function guardedDigest(cacheDir: string, name: string): string | null {
+  const file = path.join(cacheDir, name);
+  return fs.existsSync(file) ? fileDigest(file) : null;
+}
+
+/** Delete everything the incremental build would trust: page copies, manifest, store, record. */
+function emptyCache(cacheDir: string): void {
+  fs.rmSync(path.join(cacheDir, PAGES_DIR), { recursive: true, force: true });
+  for (const name of [...GUARDED_FILES, RECORD_FILE]) fs.rmSync(path.join(cacheDir, name), { force: true });
+}
+
+/**
+ * Check the incremental-build cache in `cacheDir` (absolute path) before a build and delete
+ * whatever does not match the digests recorded by the last successful build (see the module
+ * comment). Never throws for a damaged cache: damage makes pages render again.
+ * Runs in time linear in the cache's size (each page copy is hashed once).
+ */
+export function verifyCache(cacheDir: string): CacheVerification {
+  const pagesDir = path.join(cacheDir, PAGES_DIR);
+  const cached = listTree(pagesDir);
+  const hasAnything = cached.length > 0 || GUARDED_FILES.some((f) => fs.existsSync(path.join(cacheDir, f)));
+  if (!hasAnything) {
+    fs.rmSync(path.join(cacheDir, RECORD_FILE), { force: true });
+    return { verified: 0, rerender: [] };
+  }
+  const record = readRecord(cacheDir);
+  if (!record) {
+    emptyCache(cacheDir);
+    return { verified: 0, rerender: [], cold: `no valid digest record (${RECORD_FILE}) for the cache: cold build` };
+  }
+  for (const name of GUARDED_FILES) {
+    if (guardedDigest(cacheDir, name) !== (record.guarded[name] ?? null)) {
+      emptyCache(cacheDir);
+      return { verified: 0, rerender: [], cold: `${name} in the cache does not match its recorded digest: cold build` };
+    }
+  }
+  const rerender: string[] = [];
+  let verified = 0;
+  const present = new Set(cached);
+  for (const file of cached) {
+    const expected = record.pages[file];
+    if (expected === undefined) {
+      fs.rmSync(path.join(pagesDir, file), { force: true });
+      rerender.push(`/${file}: its cached copy has no recorded digest`);
+    } else if (fileDigest(path.join(pagesDir, file)) !== expected) {
+      fs.rmSync(path.join(pagesDir, file), { force: true });
+      rerender.push(`/${file}: its cached copy does not match the digest recorded when it was rendered`);
+    } else {
+      verified++;
+    }
+  }
+  for (const file of Object.keys(record.pages)) {
+    if (!present.has(file)) rerender.push(`/${file}: its cached copy is missing`);
+  }
+  return { verified, rerender };
+}
+
+/**
+ * After a successful build into `outDir`, record the digests of the cache in `cacheDir`
+ * (absolute paths). A cached page is recorded with the digest of the page published in
+ * `outDir` at the same path; a copy that differs from it (or has no published twin) is
+ * deleted instead, so it is never restored.
+ */
+export function recordCache(cacheDir: string, outDir: string): void {
+  const pagesDir = path.join(cacheDir, PAGES_DIR);
+  const pages: Record<string, string> = {};
+  for (const file of listTree(pagesDir)) {
+    const published = path.join(outDir, file);
+    const digest = fileDigest(path.join(pagesDir, file));
+    if (fs.existsSync(published) && fileDigest(published) === digest) pages[file] = digest;
+    else fs.rmSync(path.join(pagesDir, file), { force: true });
+  }
+  const guarded: Record<string, string | null> = {};
+  for (const name of GUARDED_FILES) guarded[name] = guardedDigest(cacheDir, name);
+  const record: DigestRecord = { version: RECORD_VERSION, pages, guarded };
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const tmp = path.join(cacheDir, `${RECORD_FILE}.tmp`);
+  fs.writeFileSync(tmp, JSON.stringify(record));
+  fs.renameSync(tmp, path.join(cacheDir, RECORD_FILE));
+}

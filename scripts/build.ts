@@ -86,27 +86,37 @@ child.on('error', (error) => {
   process.exit(1);
 });
 
-child.on('exit', (code, signal) => {
-  if (stoppedBy) {
-    discardStaging(paths);
-    fail(`the build was stopped by ${stoppedBy}; ${outName} was left as it was.`);
-    process.exit(128 + os.constants.signals[stoppedBy]);
-  }
+/** Let pending signal handlers run: the final steps check `stoppedBy` after each await. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function stop(): never {
+  discardStaging(paths);
+  fail(`the build was stopped by ${stoppedBy}; ${outName} was left as it was.`);
+  process.exit(128 + os.constants.signals[stoppedBy!]);
+}
+
+child.on('exit', async (code, signal) => {
+  if (stoppedBy) stop();
   if (code !== 0) {
     discardStaging(paths);
     const why = signal ? `astro build was killed by ${signal}` : `astro build failed (exit status ${code})`;
     fail(`${why}; ${outName} was left as it was.`);
     process.exit(code || 1);
   }
-  const problems = checkOutput(paths.staging, projectRoot);
+  log(`checking the output before it replaces ${outName}`);
+  const problems = await checkOutput(paths.staging, projectRoot);
+  if (stoppedBy) stop();
   if (problems.length) {
     discardStaging(paths);
     fail(`the output holds files that must not be published:\n${problems.map((p) => `  ${p}`).join('\n')}\n${outName} was left as it was.`);
     process.exit(1);
   }
   recordCache(cacheDir, paths.staging);
+  await tick();
+  if (stoppedBy) stop();
+  // From here on the build is complete: the swap is synchronous, and a signal that arrives
+  // during it is never handled, since the process exits right after.
   promoteStaging(paths);
   log(`${outName} replaced by the new build`);
-  // A signal that arrived during the synchronous steps above changes nothing: the build is complete.
   process.exit(0);
 });

@@ -18,16 +18,17 @@ const TEXT_FILE = /\.(html|xml|json|txt|css|js|mjs|svg|xsl|webmanifest)$|(^|\/)_
  * Remove Astro's build leftovers from `outDir`, then list what must not ship: source maps,
  * staging or dot folders, and any text file that contains `projectRoot` (the absolute path
  * of the checkout). Returns one line per problem, `path: reason`; [] when the output is clean.
- * Reads every text file once (linear in the output size).
+ * Reads every text file once (linear in the output size), asynchronously, so a stop signal
+ * can be handled while it runs.
  */
-export function checkOutput(outDir: string, projectRoot: string): string[] {
+export async function checkOutput(outDir: string, projectRoot: string): Promise<string[]> {
   for (const leftover of BUILD_LEFTOVERS) fs.rmSync(path.join(outDir, leftover), { recursive: true, force: true });
   const problems: string[] = [];
   const needle = Buffer.from(projectRoot);
   for (const file of listTree(outDir)) {
     if (file.endsWith('.map')) problems.push(`${file}: source maps are not published`);
     else if (file.split('/').some((part) => part.startsWith('.') && part !== '.well-known')) problems.push(`${file}: a hidden build file`);
-    else if (TEXT_FILE.test(file) && fs.readFileSync(path.join(outDir, file)).includes(needle)) {
+    else if (TEXT_FILE.test(file) && (await fs.promises.readFile(path.join(outDir, file))).includes(needle)) {
       problems.push(`${file}: contains the build machine's path ${projectRoot}`);
     }
   }

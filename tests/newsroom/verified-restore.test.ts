@@ -1,0 +1,93 @@
+/**
+ * Verified restores: pages that the incremental build copies from its cache are checked
+ * against the digests recorded when they were rendered (src/build/restore-digests.ts). A
+ * truncated, edited or deleted cached page is rendered again and the log says so; a damaged
+ * digest record, manifest or content store makes a cold build. Every rebuild must equal the
+ * cold build of the same content at the same build clock, file for file.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheDirOf, hashTree, repoRoot, runBuild } from './build-runner.ts';
+
+const NOW = '2026-03-04T12:00:00+08:00';
+const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-restore-'));
+const content = path.join(tree, 'content');
+const out = path.join(tree, 'out');
+const cache = cacheDirOf(content);
+const cached = (page: string) => path.join(cache, 'dist', page);
+let cold: Record<string, string>;
+
+const TUNNEL = 'articles/harbour-tunnel-reopens/index.html';
+const FERRY = 'articles/ferry-timetable-changes/index.html';
+const TOPIC = 'topics/city/index.html';
+
+beforeAll(() => {
+  fs.cpSync(path.join(repoRoot, 'tests/fixtures/newsroom'), content, { recursive: true });
+  const first = runBuild(content, out, NOW);
+  expect(first.status, first.log).toBe(0);
+  cold = hashTree(out);
+}, 120_000);
+
+afterAll(() => {
+  fs.rmSync(tree, { recursive: true, force: true });
+  fs.rmSync(cache, { recursive: true, force: true });
+});
+
+function rebuild(): string {
+  const r = runBuild(content, out, NOW);
+  expect(r.status, r.log).toBe(0);
+  expect(hashTree(out), 'the rebuild differs from the cold build').toEqual(cold);
+  return r.log;
+}
+
+describe('pages restored from the incremental cache', () => {
+  it('are restored when intact (the cache is in use at all)', () => {
+    const log = rebuild();
+    expect(log).toMatch(/\/articles\/harbour-tunnel-reopens\/index\.html \(restored\)/);
+    expect(log).toMatch(/incremental cache: \d+ cached page\(s\) match their digests; 0 will render again/);
+  }, 60_000);
+
+  it('truncated, edited (an injected script) or deleted: rendered again, and the log says which and why', () => {
+    fs.truncateSync(cached(TUNNEL), 100);
+    const html = fs.readFileSync(cached(FERRY), 'utf8');
+    fs.writeFileSync(cached(FERRY), html.replace('</main>', '<script>alert(1)</script></main>'));
+    fs.rmSync(cached(TOPIC));
+    const log = rebuild();
+    expect(log).toContain(`re-rendering /${TUNNEL}: its cached copy does not match the digest recorded when it was rendered`);
+    expect(log).toContain(`re-rendering /${FERRY}: its cached copy does not match the digest recorded when it was rendered`);
+    expect(log).toContain(`re-rendering /${TOPIC}: its cached copy is missing`);
+    expect(log).not.toMatch(/\/articles\/harbour-tunnel-reopens\/index\.html \(restored\)/);
+    expect(fs.readFileSync(path.join(out, FERRY), 'utf8')).not.toContain('alert(1)');
+  }, 60_000);
+
+  it('the next build restores the re-rendered pages again (their new digests were recorded)', () => {
+    const log = rebuild();
+    expect(log).toMatch(/\/articles\/harbour-tunnel-reopens\/index\.html \(restored\)/);
+  }, 60_000);
+
+  it("a cached page swapped for another page's copy (intact bytes, wrong place) is rendered again", () => {
+    fs.copyFileSync(cached(FERRY), cached(TUNNEL));
+    const log = rebuild();
+    expect(log).toContain(`re-rendering /${TUNNEL}: its cached copy does not match the digest recorded when it was rendered`);
+  }, 60_000);
+
+  it('a corrupt digest record makes a cold build', () => {
+    fs.writeFileSync(path.join(cache, 'dateline-digests.json'), '{"version":1,"pages":');
+    const log = rebuild();
+    expect(log).toContain('no valid digest record (dateline-digests.json) for the cache: cold build');
+    expect(log).not.toContain('(restored)');
+  }, 60_000);
+
+  it("a damaged content store or Astro's manifest makes a cold build", () => {
+    fs.truncateSync(path.join(cache, 'data-store.json'), 10);
+    let log = rebuild();
+    expect(log).toContain('data-store.json in the cache does not match its recorded digest: cold build');
+    const manifest = path.join(cache, 'incremental-build.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/"cacheKey": "[^"]+"/, '"cacheKey": "forged"'));
+    log = rebuild();
+    expect(log).toContain('incremental-build.json in the cache does not match its recorded digest: cold build');
+    expect(log).not.toContain('(restored)');
+  }, 60_000);
+});

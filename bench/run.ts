@@ -146,7 +146,9 @@ function nodeFlagsOf(script: string): string[] {
 }
 
 function datelineBuildDescription(site: string): string {
-  const steps = buildRunsChecker(site) ? '`node scripts/check-content.ts` then `astro build`' : '`astro build` only';
+  const steps = /^node\s+scripts\/build\.ts\b/.test(buildScript(site).trim())
+    ? '`node scripts/build.ts` (the content check, `astro build` into a staging folder, the output check, the swap into dist/)'
+    : buildRunsChecker(site) ? '`node scripts/check-content.ts` then `astro build`' : '`astro build` only';
   return `${steps} (package.json \`build\`: \`${buildScript(site) || 'none'}\`), env \`DATELINE_CONTENT_DIR=<corpus>\`, \`SITE_URL=${SITE_URL}\``;
 }
 
@@ -178,7 +180,10 @@ function datelineTool(site: string, corpus: string): Tool {
     scenarios: ['cold', 'warm', 'edit'],
     outDir: path.join(site, 'dist'),
     steps: () => {
-      const build: Step = { name: 'astro build', args: [...nodeFlagsOf(buildScript(site)), path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], cwd: site, env };
+      // `npm run build` is scripts/build.ts (atomic output, verified cache) where the copy has it.
+      const build: Step = /^node\s+scripts\/build\.ts\b/.test(buildScript(site).trim())
+        ? { name: 'npm run build', args: [path.join('scripts', 'build.ts')], cwd: site, env }
+        : { name: 'astro build', args: [...nodeFlagsOf(buildScript(site)), path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], cwd: site, env };
       return buildRunsChecker(site) ? [{ name: 'check-content', args: [path.join('scripts', 'check-content.ts')], cwd: site, env }, build] : [build];
     },
     clean: () => {

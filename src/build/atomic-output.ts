@@ -5,18 +5,21 @@
  *
  * For an output folder `<parent>/<name>` (e.g. `dist`), the staging folder is
  * `<parent>/.<name>.staging` and the previous output is parked at `<parent>/.<name>.previous`
- * for the instant of the swap. Both sit in the same parent, so the swap is two `rename`s on
+ * for the instant of the swap; the build's report (log, change list) goes to `<parent>/<name>-report/`.
+ * Staging and parking folders sit in the same parent, so the swap is two `rename`s on
  * one file system: the output is at every moment either the complete old site or the
  * complete new one, except between the two renames, which {@link recoverOutput} repairs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Paths of one output folder and its staging and parking folders (absolute). */
+/** Paths of one output folder, its staging and parking folders and its build report (absolute). */
 export interface OutputPaths {
   out: string;
   staging: string;
   previous: string;
+  /** `<parent>/<name>-report/`: the full build log, the change list, the output manifest. Never published. */
+  report: string;
 }
 
 /** The staging and parking folders for the output folder `out` (absolute or relative to `cwd`). */
@@ -24,7 +27,7 @@ export function outputPaths(out: string, cwd = process.cwd()): OutputPaths {
   const abs = path.resolve(cwd, out);
   const parent = path.dirname(abs);
   const name = path.basename(abs);
-  return { out: abs, staging: path.join(parent, `.${name}.staging`), previous: path.join(parent, `.${name}.previous`) };
+  return { out: abs, staging: path.join(parent, `.${name}.staging`), previous: path.join(parent, `.${name}.previous`), report: path.join(parent, `${name}-report`) };
 }
 
 /**

@@ -127,18 +127,17 @@ export function verifyCache(cacheDir: string): CacheVerification {
 }
 
 /**
- * After a successful build into `outDir`, record the digests of the cache in `cacheDir`
- * (absolute paths). A cached page is recorded with the digest of the page published in
- * `outDir` at the same path; a copy that differs from it (or has no published twin) is
- * deleted instead, so it is never restored.
+ * After a successful build, record the digests of the cache in `cacheDir` (absolute path).
+ * `published` maps each file of the new output (relative path) to its SHA-256. A cached page
+ * is recorded with the digest of the page published at the same path; a copy that differs
+ * from it (or has no published twin) is deleted instead, so it is never restored.
  */
-export function recordCache(cacheDir: string, outDir: string): void {
+export function recordCache(cacheDir: string, published: Readonly<Record<string, string>>): void {
   const pagesDir = path.join(cacheDir, PAGES_DIR);
   const pages: Record<string, string> = {};
   for (const file of listTree(pagesDir)) {
-    const published = path.join(outDir, file);
     const digest = fileDigest(path.join(pagesDir, file));
-    if (fs.existsSync(published) && fileDigest(published) === digest) pages[file] = digest;
+    if (published[file] === digest) pages[file] = digest;
     else fs.rmSync(path.join(pagesDir, file), { force: true });
   }
   const guarded: Record<string, string | null> = {};

@@ -125,10 +125,16 @@ describe('a build stopped or crashed over a good output leaves it byte-identical
     }
   }, 120_000);
 
-  it('after all that, a build succeeds and replaces the output', () => {
-    const r = runBuild(content, out, NOW);
+  it('after all that, a build succeeds and replaces the output; the console shows progress and a summary, not page lines', () => {
+    const r = runBuild(content, out, NOW, []);
     expect(r.status, r.log).toBe(0);
     expect(r.log).toContain('out/ replaced by the new build');
+    expect(r.log).not.toMatch(PAGE_LINE);
+    // Not a terminal: the progress line is printed every 10 s at most, with the previous build's total.
+    expect(r.log).toMatch(/\[dateline\] \d[\d,]* paths: [\d,]+ rendered, [\d,]+ restored from the cache; \d+ feeds/);
+    expect(r.log).toMatch(/\[dateline\] output: 0 added, \d+ changed, 0 removed since the previous build \(list for the CDN: .*out-report\/changes\.txt\)/);
+    expect(r.log).toMatch(/\[dateline\] time: [\d.]+ s \(startup [\d.]+ s, content check [\d.]+ s, .*pages [\d.]+ s, .*output check [\d.]+ s\)/);
+    expect(fs.readFileSync(path.join(tree, 'out-report', 'build.log'), 'utf8')).toMatch(PAGE_LINE);
     expect(Object.keys(hashTree(out)).sort()).toEqual(Object.keys(good).sort());
   }, 180_000);
 });

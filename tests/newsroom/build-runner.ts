@@ -18,15 +18,18 @@ export function buildEnv(contentDir: string, now: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Build synchronously; returns exit status and the whole log (stdout + stderr). */
-export function runBuild(contentDir: string, outDir: string, now: string): { status: number | null; log: string } {
-  const r = spawnSync(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], { cwd: repoRoot, encoding: 'utf8', env: buildEnv(contentDir, now), timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Build synchronously; returns exit status and the console output (stdout + stderr).
+ * `args` default to `--verbose`, which keeps Astro's page lines (`… (restored)`) on the console.
+ */
+export function runBuild(contentDir: string, outDir: string, now: string, args: string[] = ['--verbose']): { status: number | null; log: string } {
+  const r = spawnSync(process.execPath, [BUILD_SCRIPT, '--outDir', outDir, ...args], { cwd: repoRoot, encoding: 'utf8', env: buildEnv(contentDir, now), timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, log: `${r.stdout}\n${r.stderr}` };
 }
 
-/** Start a build in the background (stdout and stderr piped) and return the process. */
+/** Start a build in the background (stdout and stderr piped, `--verbose`) and return the process. */
 export function startBuild(contentDir: string, outDir: string, now: string): ChildProcess {
-  return spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], { cwd: repoRoot, env: buildEnv(contentDir, now), stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir, '--verbose'], { cwd: repoRoot, env: buildEnv(contentDir, now), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** The absolute cache folder Astro uses for a build of `contentDir` (src/content-paths.ts). */

@@ -90,4 +90,17 @@ describe('pages restored from the incremental cache', () => {
     expect(log).toContain('incremental-build.json in the cache does not match its recorded digest: cold build');
     expect(log).not.toContain('(restored)');
   }, 60_000);
+
+  it('the change list names exactly what an edit changed (for the CDN purge)', () => {
+    const file = path.join(content, 'articles/ferry-timetable-changes.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Extra sailings start in June.', 'Extra sailings start in July.'));
+    const r = runBuild(content, out, NOW, []);
+    expect(r.status, r.log).toBe(0);
+    const changes = fs.readFileSync(path.join(tree, 'out-report', 'changes.txt'), 'utf8').trim().split('\n');
+    expect(changes).toContain('changed /articles/ferry-timetable-changes/');
+    expect(changes).not.toContain('changed /articles/harbour-tunnel-reopens/');
+    expect(changes.every((line) => line.startsWith('changed '))).toBe(true);
+    // Full-text feeds carry the body too.
+    expect(changes).toContain('changed /rss.xml');
+  }, 60_000);
 });

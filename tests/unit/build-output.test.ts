@@ -19,7 +19,7 @@ const write = (file: string, text: string) => {
 
 describe('atomic output', () => {
   it('stages beside the output folder, in the same parent', () => {
-    expect(outputPaths('dist', '/srv/site')).toEqual({ out: '/srv/site/dist', staging: '/srv/site/.dist.staging', previous: '/srv/site/.dist.previous' });
+    expect(outputPaths('dist', '/srv/site')).toEqual({ out: '/srv/site/dist', staging: '/srv/site/.dist.staging', previous: '/srv/site/.dist.previous', report: '/srv/site/dist-report' });
   });
 
   it('swaps the staging folder in and removes the old output', () => {

@@ -14,7 +14,7 @@ import { defineConfig } from 'vitest/config';
  * chunk), so these files run one at a time in their own project; everything else runs in parallel.
  */
 const BUILDING = ['tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts'];
-const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts'];
+const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts', 'tests/deploy/**/*.test.ts'];
 
 export default defineConfig({
   test: {

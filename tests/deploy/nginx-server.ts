@@ -81,10 +81,11 @@ export function serverBlockFor(distDir: string, port: number): string {
  * @throws {Error} with nginx's own message if the config is rejected or it does not start within 10 s.
  */
 export async function startNginx(distDir = servedDistDir()): Promise<NginxServer> {
-  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-nginx-'));
   const port = await freePort();
+  const serverBlock = serverBlockFor(distDir, port);
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-nginx-'));
   const mimeTypes = process.env['NGINX_MIME_TYPES'] || '/etc/nginx/mime.types';
-  fs.writeFileSync(path.join(prefix, 'server.conf'), serverBlockFor(distDir, port));
+  fs.writeFileSync(path.join(prefix, 'server.conf'), serverBlock);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
   fs.writeFileSync(
     path.join(prefix, 'nginx.conf'),
@@ -119,7 +120,7 @@ export async function startNginx(distDir = servedDistDir()): Promise<NginxServer
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}${readIf(path.join(prefix, 'error.log'))}`);
+    if (child.exitCode !== null) throw new Error(`nginx (config in ${prefix}) exited with ${child.exitCode}: ${stderr}${readIf(path.join(prefix, 'error.log'))}`);
     try {
       await fetch(`${origin}/`, { method: 'HEAD' });
       break;

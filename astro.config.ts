@@ -63,6 +63,9 @@ export default defineConfig({
   // value turns incremental caching off.
   experimental: { incrementalBuild: true },
   markdown: {
+    // No syntax highlighting: Shiki writes style="" attributes, which the CSP (no
+    // 'unsafe-inline' styles) would block; news copy has no code to highlight.
+    syntaxHighlight: false,
     // Smart punctuation off: article text is reproduced exactly as the editor wrote it.
     // Raw HTML is parsed into elements so the article HTML policy can see and enforce it.
     processor: satteri({ features: { smartPunctuation: false, rawHtml: true }, hastPlugins: [articleHtmlPlugin(site.url)] }),

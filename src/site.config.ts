@@ -11,6 +11,7 @@
  */
 import { z } from 'astro/zod';
 import { isReportUrl } from './lib/deploy/headers-policy.ts';
+import { twitterHandleSchema } from './schemas/twitter-handle.ts';
 
 /**
  * An image of the publication served from `public/`: root-relative path, pixel size and
@@ -26,9 +27,6 @@ export const siteImageSchema = z.object({
   /** Text alternative, for `og:image:alt` and the feed stylesheet. */
   alt: z.string().min(1, 'must describe the image'),
 });
-
-/** An X (Twitter) handle with its `@`, e.g. `@dateline` (X allows 1–15 letters, digits and `_`). */
-export const twitterHandleSchema = z.string().regex(/^@[A-Za-z0-9_]{1,15}$/, 'must be an X handle such as @dateline (@ and 1–15 letters, digits or _)');
 
 /** A resolved {@link siteImageSchema}. */
 export type SiteImage = z.infer<typeof siteImageSchema>;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllHeaders } from '@netlify/headers-parser';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { parseAllRedirects } from '@netlify/redirect-parser';
 import { getTransformedRoutes } from '@vercel/routing-utils';
 import { parseDocument, DomUtils } from 'htmlparser2';
@@ -130,9 +130,9 @@ describe('patterns', () => {
 });
 
 describe('_headers as Netlify reads it (@netlify/headers-parser)', async () => {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [path.join(dist, '_headers')], minimal: false });
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [path.join(dist, '_headers')], configHeaders: [], minimal: false });
   /** Netlify applies every matching rule in order; a later rule's value of a header wins. */
-  const effective = (p: string) => Object.assign({}, ...headers.filter((h) => h.forRegExp.test(p)).map((h) => h.values)) as Record<string, string>;
+  const effective = (p: string) => Object.assign({}, ...(headers as Header[]).filter((h) => h.forRegExp.test(p)).map((h) => h.values)) as Record<string, string>;
 
   it('parses without errors', () => {
     expect(errors).toEqual([]);
@@ -168,9 +168,9 @@ describe('_redirects', () => {
     const dir = fs.mkdtempSync(path.join(dist, '..', 'node_modules', '.redirects-test-'));
     try {
       fs.writeFileSync(path.join(dir, '_redirects'), renderRedirectsFile(policy));
-      const parsed = await parseAllRedirects({ redirectsFiles: [path.join(dir, '_redirects')], minimal: true });
+      const parsed = await parseAllRedirects({ redirectsFiles: [path.join(dir, '_redirects')], configRedirects: [], minimal: true });
       expect(parsed.errors).toEqual([]);
-      expect(parsed.redirects.map((r: { from: string; to: string; status?: number }) => [r.from, r.to, r.status])).toEqual([
+      expect((parsed.redirects as { from: string; to: string; status?: number }[]).map((r) => [r.from, r.to, r.status])).toEqual([
         ['/articles/another-old-slug/', '/articles/abe-putin-hold-intensive-talks-on-disputed-islands/', 301],
         ['/articles/old-slug/', '/articles/abe-putin-hold-intensive-talks-on-disputed-islands/', 301],
       ]);

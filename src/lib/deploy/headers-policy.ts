@@ -26,7 +26,7 @@ import { FEED_MEDIA_TYPES } from '../feed-model.ts';
  * `style-src` with hashes) and the header policy. Pages load nothing from other origins;
  * images may be `data:` URLs (Astro's tiny placeholders).
  */
-export const CSP_DIRECTIVES: readonly string[] = [
+export const CSP_DIRECTIVES = [
   "default-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -34,7 +34,7 @@ export const CSP_DIRECTIVES: readonly string[] = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-];
+] as const;
 
 /** Directives only a header can carry (CSP3 §6.1: ignored in `<meta>`). */
 export const CSP_HEADER_ONLY_DIRECTIVES: readonly string[] = ["frame-ancestors 'none'"];

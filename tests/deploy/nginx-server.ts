@@ -117,6 +117,9 @@ export async function startNginx(distDir = servedDistDir()): Promise<NginxServer
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If the test process ends without stop() (a crash, a killed run), nginx goes with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -138,6 +141,7 @@ export async function startNginx(distDir = servedDistDir()): Promise<NginxServer
     prefix,
     accessLog: () => readIf(path.join(prefix, 'access.log')),
     stop: async () => {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode === null) {
         child.kill('SIGQUIT');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);

@@ -1,7 +1,5 @@
 import { defineConfig } from 'astro/config';
-import type { AstroIntegration } from 'astro';
-import { writeFile } from 'node:fs/promises';
-import { buildRedirects, toRedirectsFile } from './src/lib/redirects.ts';
+import { buildRedirects } from './src/lib/redirects.ts';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { site } from './src/site.config.ts';
@@ -12,6 +10,8 @@ import { lastModified } from './src/lib/article-model.ts';
 import { absoluteUrl, articlePath } from './src/lib/urls.ts';
 import { buildListingLastmods, isIndexable, withLastmod } from './src/lib/sitemap.ts';
 import { structuredDataCheck } from './src/integrations/structured-data-check.ts';
+import { hostConfig } from './src/integrations/host-config.ts';
+import { CSP_DIRECTIVES } from './src/lib/deploy/headers-policy.ts';
 
 // Validate all content before Astro starts: readable `file:line: field: message` errors,
 // and a non-zero exit before any page is written.
@@ -44,16 +44,6 @@ const expiredUrls = new Set(
 
 const redirectSources = new Set(redirects.map((r) => r.from));
 
-/** Writes `_redirects` (Netlify / Cloudflare Pages format) for former slugs into the build output. */
-const redirectsFile: AstroIntegration = {
-  name: 'dateline-redirects-file',
-  hooks: {
-    'astro:build:done': async ({ dir }) => {
-      await writeFile(new URL('_redirects', dir), toRedirectsFile(redirects));
-    },
-  },
-};
-
 // A build of another content tree (tests, benchmark) keeps its own cache (src/content-paths.ts).
 const cacheDir = `./${astroCacheDir()}`;
 
@@ -63,11 +53,18 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   prerenderConflictBehavior: 'error',
+  // Content Security Policy: a meta tag per page with hashes of every script and style Astro
+  // emits (no 'unsafe-inline'); the hosts add the same policy as a header, with frame-ancestors
+  // and reporting (src/lib/deploy/headers-policy.ts, docs/adr/0010-serving-policy.md).
+  security: { csp: { directives: [...CSP_DIRECTIVES] } },
   // Incremental build: pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are
   // copied from the previous build instead of rendered. Keep build.concurrency at 1: a higher
   // value turns incremental caching off.
   experimental: { incrementalBuild: true },
   markdown: {
+    // No syntax highlighting: Shiki writes style="" attributes, which the CSP (no
+    // 'unsafe-inline' styles) would block; news copy has no code to highlight.
+    syntaxHighlight: false,
     // Smart punctuation off: article text is reproduced exactly as the editor wrote it.
     // Raw HTML is parsed into elements so the article HTML policy can see and enforce it.
     processor: satteri({ features: { smartPunctuation: false, rawHtml: true }, hastPlugins: [articleHtmlPlugin(site.url)] }),
@@ -75,7 +72,8 @@ export default defineConfig({
   // Static meta-refresh pages for former slugs; hosts that read `_redirects` answer with a real 301.
   redirects: Object.fromEntries(redirects.map((r) => [r.from, { status: 301, destination: r.to }])),
   integrations: [
-    redirectsFile,
+    // _headers, _redirects, vercel.json and _nginx.conf for the hosts, from one serving policy.
+    hostConfig({ redirects, reportUrl: site.cspReportUrl }),
     // Fails the build when a page's JSON-LD misses a field Google requires or recommends.
     structuredDataCheck(),
     sitemap({

@@ -54,7 +54,7 @@ export default defineConfig({
     { name: 'chromium', testIgnore: /(lighthouse|smoke)\.spec\.ts$/ },
     { name: 'smoke', testMatch: /smoke\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SMOKE_PORT}` } },
     // Lighthouse, one page at a time in its own Chromium (chrome-launcher). Its gates do not
-    // depend on how busy the machine is (docs/adr/0008), so it may run beside the others;
+    // depend on how busy the machine is (docs/adr/0008-load-independent-quality-gates.md), so it may run beside the others;
     // `npm test` runs it as a separate `playwright test --project=lighthouse` all the same,
     // so that a failure elsewhere never keeps it from running.
     { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/ },

@@ -17,7 +17,7 @@ import { defineConfig } from 'vitest/config';
 const BUILDING = ['tests/newsroom/atomic-build.test.ts', 'tests/newsroom/verified-restore.test.ts', 'tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts'];
 /** The gates that also run over the real content (project "smoke"): HTML validity, links, byte budgets. */
 const SMOKE = ['tests/build/html-validity.test.ts', 'tests/build/links.test.ts', 'tests/build/budgets.test.ts'];
-const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts'];
+const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts', 'tests/deploy/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The Dateline's feed stylesheet: a human-readable view of an RSS 2.0 or Atom 1.0 feed when
-  it is opened in a browser. Feed readers ignore it. It loads nothing from elsewhere: styles
-  are inline and the only links are the feed's own.
+  it is opened in a browser. Feed readers ignore it. It loads nothing from elsewhere: its styles
+  are /feed.css (not inline: the Content-Security-Policy header allows no inline style) and the
+  only links are the feed's own.
 -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,27 +27,7 @@
         <meta name="color-scheme" content="light dark"/>
         <meta name="robots" content="noindex"/>
         <title><xsl:value-of select="$title"/> (web feed)</title>
-        <style>
-          :root { color-scheme: light dark; --bg: #fdfcf9; --text: #1c1b19; --meta: #55524c; --kicker: #9b1c1c; --link: #0b4f8a; --rule: #d9d5cc; }
-          @media (prefers-color-scheme: dark) { :root { --bg: #141414; --text: #e8e6e1; --meta: #b5b0a7; --kicker: #ff8f8f; --link: #8cc4ff; --rule: #3a3834; } }
-          * { box-sizing: border-box; }
-          body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.6 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
-          a { color: var(--link); }
-          a:focus-visible { outline: 3px solid #c2410c; outline-offset: 2px; }
-          header.masthead { background: #111; color: #fff; }
-          .wrap { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
-          .masthead .wrap { padding-top: 0.75rem; padding-bottom: 0.75rem; }
-          .site-name { font: 700 1.75rem Georgia, 'Times New Roman', serif; color: #fff; text-decoration: none; }
-          h1 { font: 700 2rem/1.2 Georgia, 'Times New Roman', serif; margin: 1.5rem 0 0.5rem; }
-          .about { border: 1px solid var(--rule); border-left: 4px solid var(--kicker); padding: 0.75rem 1rem; margin: 1rem 0 1.5rem; }
-          .about code { word-break: break-all; }
-          ol { list-style: none; padding: 0; margin: 0; }
-          li { border-top: 1px solid var(--rule); padding: 0.75rem 0; }
-          h2 { font: 700 1.3rem/1.25 Georgia, 'Times New Roman', serif; margin: 0.25rem 0; }
-          .kicker { color: var(--kicker); font-weight: 700; font-size: 0.8125rem; text-transform: uppercase; letter-spacing: 0.04em; }
-          .meta { color: var(--meta); font-size: 0.875rem; }
-          p { margin: 0.25rem 0; }
-        </style>
+        <link rel="stylesheet" href="/feed.css"/>
       </head>
       <body>
         <header class="masthead"><div class="wrap"><a class="site-name" href="{$home}"><xsl:value-of select="$title"/></a></div></header>

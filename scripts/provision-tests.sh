@@ -10,6 +10,8 @@
 #   newsboat           feed tests load dist/rss.xml in a real terminal feed reader    (package: newsboat)
 #   java (17+)         the W3C Nu HTML Checker (npm vnu-jar) validates every page     (package: default-jre-headless)
 #                      of dist/ (tests/build/html-validity.test.ts)
+#   nginx              the shipped server config (deploy/nginx.conf) serves dist/ on    (package: nginx)
+#                      loopback in tests/deploy/; $NGINX_BINARY if set, else nginx on PATH or /usr/sbin/nginx
 #
 # Idempotent, and fast when everything is present (no apt-get call at all).
 # Prints one line per tool. Exit 0 when every tool is usable, 1 otherwise.
@@ -26,6 +28,8 @@ have_newsboat() { command -v newsboat >/dev/null 2>&1; }
 # vnu.jar needs Java 17 or newer: `java -version` prints e.g. `openjdk version "17.0.15"` (or "1.8.0_x" for 8).
 java_major() { java -version 2>&1 | sed -n 's/.* version "\([0-9]*\)[."].*/\1/p' | head -n 1; }
 have_java() { command -v java >/dev/null 2>&1 && [[ "$(java_major)" =~ ^[0-9]+$ ]] && (($(java_major) >= 17)); }
+nginx_binary() { if [[ -n "${NGINX_BINARY:-}" ]]; then echo "$NGINX_BINARY"; else command -v nginx 2>/dev/null || echo /usr/sbin/nginx; fi; }
+have_nginx() { [[ -x "$(nginx_binary)" ]]; }
 java_found() { command -v java >/dev/null 2>&1 && echo "$(command -v java), Java $(java_major)"; }
 
 check() { # name, test function, Debian package, description of what was found
@@ -49,6 +53,7 @@ check xmllint have_xmllint libxml2-utils "$(command -v xmllint 2>/dev/null || tr
 check python3-feedparser have_feedparser python3-feedparser "/usr/bin/python3"
 check newsboat have_newsboat newsboat "$(command -v newsboat 2>/dev/null || true)"
 check java have_java default-jre-headless "$(java_found || true)"
+check nginx have_nginx nginx "$(nginx_binary)"
 
 if ((${#missing_packages[@]} == 0)); then
   exit 0
@@ -91,4 +96,5 @@ verify xmllint have_xmllint "$(command -v xmllint 2>/dev/null || true)"
 verify python3-feedparser have_feedparser /usr/bin/python3
 verify newsboat have_newsboat "$(command -v newsboat 2>/dev/null || true)"
 verify java have_java "$(java_found || true)"
+verify nginx have_nginx "$(nginx_binary)"
 exit "$status"

@@ -7,8 +7,11 @@
  *
  * Environment overrides (read at build time only):
  * - `SITE_URL`: the absolute origin the site is deployed at, e.g. `https://news.example.org`.
+ * - `WEBSUB_HUB`: a WebSub hub URL (`websubHub`); an empty value is ignored.
  */
 import { z } from 'astro/zod';
+import { isReportUrl } from './lib/deploy/headers-policy.ts';
+import { twitterHandleSchema } from './schemas/twitter-handle.ts';
 
 /**
  * An image of the publication served from `public/`: root-relative path, pixel size and
@@ -78,6 +81,32 @@ export const siteConfigSchema = z.object({
    * Atom `<logo>`. Source: `assets/brand/card.svg`.
    */
   defaultImage: siteImageSchema,
+  /**
+   * The publication's X (Twitter) account, `@` and 1–15 letters, digits or underscores:
+   * `twitter:site` on every page. Optional.
+   */
+  twitterSite: twitterHandleSchema.optional(),
+  /** RSS channel `<copyright>`: the rights statement of the feeds' content. */
+  copyright: z.string().min(1, 'must not be empty'),
+  /** RSS channel `<generator>`: the program that wrote the feed. */
+  feedGenerator: z.string().min(1, 'must not be empty'),
+  /** RSS channel `<ttl>`: minutes a reader may cache the feed before fetching it again (RSS 2.0). */
+  feedTtlMinutes: z.number().int().positive().max(1440),
+  /**
+   * WebSub hub (https://www.w3.org/TR/websub/) that readers may subscribe through: when set,
+   * RSS and Atom feeds carry `<link rel="hub">`, JSON Feeds `hubs`, and `npm run notify-hub`
+   * tells the hub which feeds changed. Absolute http(s) URL; optional.
+   */
+  websubHub: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL of a WebSub hub, e.g. https://pubsubhubbub.appspot.com/' }).optional(),
+  /**
+   * Where browsers send Content-Security-Policy violation reports (`report-uri`, `report-to`):
+   * an absolute https URL of a report collector, or a root-relative path on the site
+   * (the nginx config answers POST to it with 204 and logs it; other static hosts answer 404).
+   */
+  cspReportUrl: z
+    .string()
+    .refine(isReportUrl, 'must be an absolute https URL or a root-relative path, e.g. /csp-reports')
+    .optional(),
 });
 
 /** A resolved, validated site configuration. */
@@ -107,6 +136,12 @@ export const defaultSiteConfig = {
     height: 630,
     alt: 'The Dateline: the masthead in white serif type on black above a red rule, with the line “News from Hong Kong, Asia and the world”',
   },
+  twitterSite: undefined,
+  copyright: '© The Dateline. Articles from other publications name their source and licence.',
+  feedGenerator: 'Dateline (Astro)',
+  feedTtlMinutes: 15,
+  websubHub: undefined,
+  cspReportUrl: '/csp-reports',
 } as const;
 
 function isBareOrigin(url: URL): boolean {
@@ -125,7 +160,7 @@ function isKnownTimeZone(timeZone: string): boolean {
 /**
  * Resolve the site configuration from defaults, explicit overrides and the environment.
  *
- * @param env - environment variables; only `SITE_URL` is read (an empty value is ignored).
+ * @param env - environment variables; only `SITE_URL` and `WEBSUB_HUB` are read (an empty value is ignored).
  * @param overrides - values that replace the defaults (tests, forks of the project).
  * @returns the validated configuration; `url` has no trailing slash.
  * @throws {SiteConfigError} naming each invalid setting, e.g. `site config: url (from SITE_URL): must be an absolute http(s) URL…`.
@@ -137,12 +172,14 @@ export function resolveSiteConfig(
   const input: Record<string, unknown> = { ...defaultSiteConfig, ...overrides };
   const fromEnv = env['SITE_URL']?.trim();
   if (fromEnv) input['url'] = fromEnv;
+  const hubFromEnv = env['WEBSUB_HUB']?.trim();
+  if (hubFromEnv) input['websubHub'] = hubFromEnv;
   const result = siteConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
     const got = issue.path.reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part as PropertyKey] : undefined), input);
-    const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : '';
+    const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : key === 'websubHub' && hubFromEnv ? ' (from WEBSUB_HUB)' : '';
     return `  ${key}${origin}: ${issue.message} (got ${JSON.stringify(got)})`;
   });
   throw new SiteConfigError(`Invalid site configuration:\n${lines.join('\n')}`);

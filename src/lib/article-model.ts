@@ -19,6 +19,8 @@ export interface AuthorRef {
   id: string;
   name: string;
   lang?: string | undefined;
+  /** X (Twitter) handle with its `@`. */
+  twitter?: string | undefined;
 }
 
 /** Attribution of syndicated or openly licensed text. */

@@ -2,7 +2,8 @@
  * Atom 1.0 (RFC 4287) serialiser of the feed model.
  *
  * - feed: `id` = the Atom document's own URL, `title`, `subtitle`, `updated` (newest change
- *   among the entries), `link rel="self"` and `rel="alternate"` (the HTML page), `author`
+ *   among the entries), `link rel="self"`, `rel="alternate"` (the HTML page) and
+ *   `rel="hub"` per WebSub hub, `author`
  *   (the publication, so entries without a byline are valid), `icon`, `logo`, `xml:lang`.
  * - entry: `id` = permalink (stable, docs/adr/0006-feed-ids.md), `title type="text"`
  *   (with `xml:lang` on title, summary and content when the article is in another language),
@@ -55,6 +56,7 @@ export function buildAtomXml(model: FeedModel, options: AtomOptions = {}): strin
       link: [
         { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': model.feedUrls.atom },
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': model.homePageUrl },
+        ...model.hubs.map((hub) => ({ '@_rel': 'hub', '@_href': hub })),
       ],
       author: person(model.publisher),
       icon: model.images.smallLogo.url,

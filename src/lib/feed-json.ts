@@ -2,7 +2,8 @@
  * JSON Feed 1.1 (https://jsonfeed.org/version/1.1) serialiser of the feed model.
  *
  * - top level: `version`, `title`, `home_page_url`, `feed_url`, `description`, `icon`
- *   (512 px logo), `favicon` (small logo), `language`, `authors` (the publication).
+ *   (512 px logo), `favicon` (small logo), `language`, `authors` (the publication), `hubs`
+ *   (`{ type: "WebSub", url }` per hub, only when there is one).
  * - item: `id` = permalink (stable, docs/adr/0006-feed-ids.md), `url`, `title`, `summary`
  *   = standfirst, `content_html` = body with absolute URLs, `date_published` /
  *   `date_modified` (RFC 3339 with the newsroom offset), `authors` (omitted when the item
@@ -45,6 +46,7 @@ export interface JsonFeed {
   favicon: string;
   language: string;
   authors: JsonFeedAuthor[];
+  hubs?: { type: 'WebSub'; url: string }[];
   items: JsonFeedItem[];
 }
 
@@ -61,6 +63,7 @@ export function buildJsonFeed(model: FeedModel): JsonFeed {
     favicon: model.images.smallLogo.url,
     language: model.language,
     authors: [{ name: model.publisher.name, url: model.publisher.url }],
+    ...(model.hubs.length ? { hubs: model.hubs.map((url) => ({ type: 'WebSub' as const, url })) } : {}),
     items: model.items.map((item) => ({
       id: item.id,
       url: item.url,

@@ -32,7 +32,8 @@ import {
 export type FeedSite = Pick<
   SiteConfig,
   'name' | 'description' | 'url' | 'language' | 'timeZone' | 'timeZoneLabelLocale' | 'feedSize' | 'listingFeedSize' | 'logo' | 'smallLogo' | 'defaultImage'
->;
+> &
+  Partial<Pick<SiteConfig, 'websubHub' | 'copyright' | 'feedGenerator' | 'feedTtlMinutes'>>;
 
 /** What a feed follows: the whole site, one topic, one author, or the corrections. */
 export type FeedScope =
@@ -102,6 +103,14 @@ export interface FeedModel {
     card: { url: string; width: number; height: number };
   };
   items: FeedItem[];
+  /** WebSub hubs readers may subscribe through (site config `websubHub`); empty for none. */
+  hubs: string[];
+  /** Rights statement (site config `copyright`): RSS `<copyright>`. */
+  copyright?: string | undefined;
+  /** The program that wrote the feed (site config `feedGenerator`): RSS `<generator>`. */
+  generator?: string | undefined;
+  /** Minutes a reader may cache the feed (site config `feedTtlMinutes`): RSS `<ttl>`. */
+  ttlMinutes?: number | undefined;
 }
 
 /** A feed autodiscovery link: `<link rel="alternate" type title href>`. */
@@ -125,6 +134,17 @@ export const FEED_MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
 const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/**
+ * The formats a feed with `itemCount` items is published in: all three, except that a feed
+ * with no items has no Atom document. RFC 4287 allows an entry-less feed, but readers reject
+ * it (@extractus/feed-extractor 8: "Unrecognized feed format"), so it is neither written nor
+ * advertised until its first item (in practice: the corrections feed before the first
+ * correction). RSS 2.0 and JSON Feed 1.1 without items are read everywhere.
+ */
+export function publishedFormats(itemCount: number): FeedFormat[] {
+  return itemCount > 0 ? [...FORMATS] : FORMATS.filter((f) => f !== 'atom');
+}
 
 /** Root-relative URL of the first page of the listing a feed follows; its feeds sit beside it. */
 export function feedListingPath(scope: FeedScope): string {
@@ -169,12 +189,12 @@ export function feedDescription(scope: FeedScope, site: Pick<FeedSite, 'name' | 
 }
 
 /**
- * Autodiscovery links of a feed in its three formats, RSS first (the format most readers
- * pick when a page offers several).
+ * Autodiscovery links of a feed in its formats (default: all three), RSS first (the format
+ * most readers pick when a page offers several). Pass `publishedFormats(itemCount)`.
  */
-export function feedLinks(scope: FeedScope, site: Pick<FeedSite, 'name' | 'url'>): FeedLink[] {
+export function feedLinks(scope: FeedScope, site: Pick<FeedSite, 'name' | 'url'>, formats: readonly FeedFormat[] = FORMATS): FeedLink[] {
   const title = feedTitle(scope, site.name);
-  return FORMATS.map((format) => ({
+  return FORMATS.filter((f) => formats.includes(f)).map((format) => ({
     format,
     type: FEED_MEDIA_TYPES[format],
     title: `${title} (${FORMAT_NAMES[format]})`,
@@ -209,6 +229,10 @@ function shell(scope: FeedScope, site: FeedSite, items: FeedItem[], fallbackUpda
     publisher: { name: site.name, url: absoluteUrl(homePath(), site.url) },
     images: { smallLogo: imageOf(site.smallLogo, site.url), logo: imageOf(site.logo, site.url), card: imageOf(site.defaultImage, site.url) },
     items,
+    hubs: site.websubHub ? [site.websubHub] : [],
+    copyright: site.copyright,
+    generator: site.feedGenerator,
+    ttlMinutes: site.feedTtlMinutes,
   };
 }
 

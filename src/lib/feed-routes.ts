@@ -8,7 +8,7 @@ import { site } from '../site.config.ts';
 import { getSiteIndex, cacheKeyFor, type SiteIndex } from './queries.ts';
 import { lastModified, type Article } from './article-model.ts';
 import { listCorrections } from './corrections.ts';
-import { buildArticleFeed, buildCorrectionsFeed, feedSizeOf, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
+import { buildArticleFeed, buildCorrectionsFeed, feedSizeOf, publishedFormats, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
 import { buildRssXml } from './feed-rss.ts';
 import { buildAtomXml } from './feed-atom.ts';
 import { buildJsonFeedText } from './feed-json.ts';
@@ -82,7 +82,10 @@ export async function renderFeed(model: FeedModel, format: FeedFormat): Promise<
 }
 
 async function respond(scope: FeedScope, format: FeedFormat): Promise<Response> {
-  const body = await renderFeed(await getFeedModel(scope), format);
+  const model = await getFeedModel(scope);
+  // A body-less response writes no file (Astro's static build skips it): see publishedFormats.
+  if (!publishedFormats(model.items.length).includes(format)) return new Response(null, { status: 404 });
+  const body = await renderFeed(model, format);
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
 }
 

@@ -9,8 +9,10 @@
  *   docs/adr/0006-feed-ids.md), `pubDate` = first publication (RFC 822, GMT),
  *   `atom:updated` = last change (RFC 3339 with the newsroom offset), one `category` per
  *   topic, `dc:creator` per author (RSS `<author>` must be an e-mail address).
- * - channel: `language`, `lastBuildDate` (newest change among the items), `atom:link
- *   rel="self"`, `image` (small logo) and an `xml-stylesheet` for browsers.
+ * - channel: `language`, `copyright`, `lastBuildDate` (newest change among the items),
+ *   `generator`, `ttl` (minutes), `atom:link rel="self"`, one `atom:link rel="hub"` per WebSub
+ *   hub (WebSub §4: RSS feeds use Atom link elements), `image` (small logo) and an
+ *   `xml-stylesheet` for browsers.
  *
  * Exactness: @astrojs/rss re-parses `customData` with fast-xml-parser, which turns
  * number-like text into numbers (`007` → `7`) and leaves `&#39;` double-escaped. So every
@@ -92,8 +94,12 @@ export async function buildRssXml(model: FeedModel, options: RssOptions = {}): P
   const { smallLogo } = model.images;
   const channelData = [
     `<language>${tokens.text(model.language)}</language>`,
+    ...(model.copyright ? [`<copyright>${tokens.text(model.copyright)}</copyright>`] : []),
     `<lastBuildDate>${model.updated.toUTCString()}</lastBuildDate>`,
+    ...(model.generator ? [`<generator>${tokens.text(model.generator)}</generator>`] : []),
+    ...(model.ttlMinutes ? [`<ttl>${model.ttlMinutes}</ttl>`] : []),
     `<atom:link href="${tokens.text(model.feedUrls.rss)}" rel="self" type="application/rss+xml"/>`,
+    ...model.hubs.map((hub) => `<atom:link href="${tokens.text(hub)}" rel="hub"/>`),
     `<image><url>${tokens.text(smallLogo.url)}</url><title>${tokens.text(model.title)}</title><link>${tokens.text(model.homePageUrl)}</link>` +
       `<width>${smallLogo.width}</width><height>${smallLogo.height}</height></image>`,
   ].join('');

@@ -7,6 +7,10 @@
  *   (RFC 3339 with the newsroom offset, the same strings as `<time datetime>` and JSON-LD),
  *   `article:section` (primary topic) and one `article:tag` per topic.
  * - Every other page: `og:type` `website`.
+ * - X cards: `twitter:site` from the site config, `twitter:creator` on articles whose byline
+ *   has an author with an X handle (the first such author: a card names one creator).
+ * - Feeds: a page's own feeds (topic, author, corrections) come before the site feeds, so
+ *   discovery tools that take the first link offer the feed of what the reader is looking at.
  */
 import type { FeedLink } from './feed-model.ts';
 
@@ -39,6 +43,8 @@ export interface ArticleSocialMeta {
   tags: string[];
   /** Absolute URLs of the author pages. */
   authorUrls: string[];
+  /** X handle of the first byline author who has one: `twitter:creator`. */
+  twitterCreator?: string | undefined;
 }
 
 /** Everything {@link buildHeadTags} needs, with URLs already absolute. */
@@ -54,8 +60,10 @@ export interface HeadInput {
   image: SocialImage;
   /** Present on article pages: `og:type` becomes `article`. */
   article?: ArticleSocialMeta | undefined;
-  /** Feed autodiscovery links, in order. */
+  /** Feed autodiscovery links, in order: the page's own feeds first, then the site feeds. */
   feeds: readonly FeedLink[];
+  /** The publication's X handle (site config `twitterSite`): `twitter:site`. */
+  twitterSite?: string | undefined;
 }
 
 /**
@@ -119,8 +127,10 @@ export function buildHeadTags(input: HeadInput): HeadTag[] {
     for (const tag of a.tags) tags.push(og('article:tag', tag));
   }
   const tw = (name: string, content: string) => meta('name', name, content);
+  tags.push(tw('twitter:card', 'summary_large_image'));
+  if (input.twitterSite) tags.push(tw('twitter:site', input.twitterSite));
+  if (input.article?.twitterCreator) tags.push(tw('twitter:creator', input.article.twitterCreator));
   tags.push(
-    tw('twitter:card', 'summary_large_image'),
     tw('twitter:title', input.title),
     tw('twitter:description', input.description),
     tw('twitter:image', input.image.url),
@@ -139,7 +149,7 @@ export interface PageHead {
   article?: ArticleSocialMeta | undefined;
   /** Language of the page content when not the site language (an article's `lang`). */
   language?: string | undefined;
-  /** Feeds of this page beyond the site feeds (topic, author, corrections). */
+  /** Feeds of this page beyond the site feeds (topic, author, corrections); listed before them. */
   feeds?: readonly FeedLink[] | undefined;
   /** JSON-LD documents, one `<script type="application/ld+json">` each. */
   jsonLd?: readonly unknown[] | undefined;

@@ -5,7 +5,7 @@
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { lastModified } from './article-model.ts';
 import { toZonedIsoString } from './dates.ts';
-import { feedLinks, type FeedSite } from './feed-model.ts';
+import { feedLinks, publishedFormats, type FeedSite } from './feed-model.ts';
 import type { PageHead } from './head.ts';
 import {
   authorCrumbs,
@@ -32,6 +32,7 @@ export function articlePageHead(article: Article, site: PageHeadSite): PageHead 
       section: article.topics[0]?.name ?? '',
       tags: article.topics.map((t) => t.name),
       authorUrls: article.authors.map((a) => absoluteUrl(authorPath(a.id), site.url)),
+      twitterCreator: article.authors.find((a) => a.twitter)?.twitter,
     },
     language: article.lang,
     jsonLd: [buildNewsArticle(article, site)],
@@ -64,7 +65,7 @@ export function authorPageHead(
   };
 }
 
-/** The corrections page: the corrections feeds. */
-export function correctionsPageHead(site: PageHeadSite): PageHead {
-  return { feeds: feedLinks({ kind: 'corrections' }, site) };
+/** The corrections page: the corrections feeds (no Atom before the first correction: `publishedFormats`). */
+export function correctionsPageHead(site: PageHeadSite, correctionCount: number): PageHead {
+  return { feeds: feedLinks({ kind: 'corrections' }, site, publishedFormats(correctionCount)) };
 }

@@ -81,7 +81,7 @@ async function loadSiteIndex(production: boolean, now: Date): Promise<SiteIndex>
     getCollection('authors'),
   ]);
   const topics = new Map(topicEntries.map((t) => [t.id, { id: t.id, name: t.data.name, lang: t.data.lang, description: t.data.description }]));
-  const authors = new Map(authorEntries.map((a) => [a.id, { id: a.id, name: a.data.name, lang: a.data.lang, bio: a.data.bio, url: a.data.url }]));
+  const authors = new Map(authorEntries.map((a) => [a.id, { id: a.id, name: a.data.name, lang: a.data.lang, bio: a.data.bio, url: a.data.url, twitter: a.data.twitter }]));
   const allIds = new Set(articleEntries.map((a) => a.id));
 
   const states = new Map(articleEntries.map((entry) => [entry.id, decidePublicationState(entry.data, now)]));

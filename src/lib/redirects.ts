@@ -15,11 +15,3 @@ export function buildRedirects(articles: Iterable<{ id: string; redirectFrom: re
   for (const a of articles) for (const old of a.redirectFrom) out.push({ from: articlePath(old), to: articlePath(a.id) });
   return out.sort((x, y) => x.from.localeCompare(y.from));
 }
-
-/**
- * A `_redirects` file (the format read by Netlify and Cloudflare Pages: `from to status`
- * per line), with 301 (permanent) status.
- */
-export function toRedirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map((r) => `${r.from} ${r.to} 301\n`).join('');
-}

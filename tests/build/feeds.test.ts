@@ -15,6 +15,7 @@ import {
   articlesOf,
   correctionItems,
   expectedFeedSets,
+  publishedForDistribution,
   feedparseMany,
   validateJsonFeed,
   type FeedSet,
@@ -25,6 +26,13 @@ import { urlsInHtml } from '../../src/lib/feed-content.ts';
 
 const FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 const fileOf = (set: FeedSet, format: keyof typeof FILES) => (set.dir ? `${set.dir}/${FILES[format]}` : FILES[format]);
+/**
+ * The formats a feed set is published in: an Atom feed needs an entry (feed-extractor rejects
+ * an entry-less one), so the corrections feed has no Atom document before the first correction.
+ */
+const formatsOf = (set: FeedSet): (keyof typeof FILES)[] =>
+  (set.kind === 'corrections' ? correctionItems().length : set.kind === 'site' ? publishedForDistribution().length : 1) > 0 ? ['rss', 'atom', 'json'] : ['rss', 'json'];
+const xmlFilesOf = (set: FeedSet) => formatsOf(set).filter((f) => f !== 'json').map((f) => fileOf(set, f));
 
 let sets: FeedSet[];
 let parsed: Map<string, ParsedFeed>;
@@ -32,7 +40,7 @@ let parsed: Map<string, ParsedFeed>;
 beforeAll(() => {
   requireDist();
   sets = expectedFeedSets();
-  parsed = feedparseMany(sets.flatMap((s) => [fileOf(s, 'rss'), fileOf(s, 'atom')]));
+  parsed = feedparseMany(sets.flatMap(xmlFilesOf));
 });
 
 /** What each item of a feed set's feeds must say. */
@@ -79,8 +87,10 @@ function expectedItems(set: FeedSet): Expected[] {
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 describe('feed files', () => {
-  it('exist in all three formats for the site, the corrections, every topic page and every author page', () => {
-    const missing = sets.flatMap((s) => (['rss', 'atom', 'json'] as const).map((f) => fileOf(s, f))).filter((f) => !fs.existsSync(path.join(distDir, f)));
+  it('exist in all three formats for the site, the corrections, every topic page and every author page (no Atom without entries)', () => {
+    const missing = sets.flatMap((s) => formatsOf(s).map((f) => fileOf(s, f))).filter((f) => !fs.existsSync(path.join(distDir, f)));
+    const unexpected = sets.filter((s) => !formatsOf(s).includes('atom')).map((s) => fileOf(s, 'atom')).filter((f) => fs.existsSync(path.join(distDir, f)));
+    expect(unexpected).toEqual([]);
     expect(sets.filter((s) => s.kind === 'topic').length).toBeGreaterThan(10);
     expect(sets.filter((s) => s.kind === 'author').length).toBeGreaterThan(0);
     expect(missing).toEqual([]);
@@ -103,7 +113,7 @@ describe('RSS 2.0 and Atom 1.0 through feedparser', () => {
 
   it('name the feed, link to its page and to themselves, and give language, updated time and images', () => {
     for (const set of sets) {
-      for (const format of ['rss', 'atom'] as const) {
+      for (const format of formatsOf(set).filter((f) => f !== 'json') as ('rss' | 'atom')[]) {
         const file = fileOf(set, format);
         const { feed } = parsed.get(file)!;
         expect(feed.title, file).toMatch(/^The Dateline/);
@@ -125,7 +135,7 @@ describe('RSS 2.0 and Atom 1.0 through feedparser', () => {
     const problems: string[] = [];
     for (const set of sets) {
       const expected = expectedItems(set);
-      for (const format of ['rss', 'atom'] as const) {
+      for (const format of formatsOf(set).filter((f) => f !== 'json') as ('rss' | 'atom')[]) {
         const file = fileOf(set, format);
         const entries = parsed.get(file)!.entries;
         const got = entries.map((e) => ({ id: e.id, link: e.link, title: e.title, summary: format === 'rss' ? htmlText(e.summary ?? '') : e.summary, tags: e.tags, authors: e.authors }));
@@ -142,7 +152,7 @@ describe('RSS 2.0 and Atom 1.0 through feedparser', () => {
     const problems: string[] = [];
     for (const set of sets) {
       const expected = expectedItems(set);
-      for (const format of ['rss', 'atom'] as const) {
+      for (const format of formatsOf(set).filter((f) => f !== 'json') as ('rss' | 'atom')[]) {
         const file = fileOf(set, format);
         parsed.get(file)!.entries.forEach((e, i) => {
           const want = expected[i];
@@ -160,7 +170,7 @@ describe('RSS 2.0 and Atom 1.0 through feedparser', () => {
   it('carry the full article as HTML content beside the summary, every URL absolute, nothing left unfilled', () => {
     const problems: string[] = [];
     for (const set of sets.filter((s) => s.kind !== 'corrections')) {
-      for (const format of ['rss', 'atom'] as const) {
+      for (const format of formatsOf(set).filter((f) => f !== 'json') as ('rss' | 'atom')[]) {
         const file = fileOf(set, format);
         for (const e of parsed.get(file)!.entries) {
           const html = e.content.find((c) => c.type === 'text/html')?.value ?? '';
@@ -251,14 +261,17 @@ describe('feed autodiscovery', () => {
     expect(missing.map((p) => p.file)).toEqual([]);
   });
 
-  it('topic and author pages (every page of them) also link their own feeds; the corrections page its feeds', () => {
+  it('topic and author pages (every page of them) and the corrections page link their own feeds first, then the site feeds', () => {
     const problems: string[] = [];
+    const correctionsSet = sets.find((s) => s.kind === 'corrections')!;
     for (const p of htmlPages()) {
       const m = /^\/(topics|authors)\/([^/]+)\/(\d+\/)?$/.exec(p.url);
       const own = m ? `${m[1]}/${m[2]}/` : p.url === '/corrections/' ? 'corrections/' : null;
       if (!own) continue;
-      const links = linksOf(p.doc);
-      for (const want of trio(own)) if (!links.some((l) => l.type === want.type && l.href === want.href)) problems.push(`${p.file}: no ${want.type} link to ${want.href}`);
+      const ownLinks = trio(own).filter((l) => own !== 'corrections/' || formatsOf(correctionsSet).some((f) => l.href.endsWith(FILES[f])));
+      const links = linksOf(p.doc).map((l) => ({ type: l.type, href: l.href }));
+      const expected = [...ownLinks, ...trio('')];
+      if (JSON.stringify(links) !== JSON.stringify(expected)) problems.push(`${p.file}: ${JSON.stringify(links.map((l) => l.href))}`);
     }
     expect(problems).toEqual([]);
   });
@@ -272,7 +285,7 @@ describe('feed autodiscovery', () => {
 
 describe('feed stylesheet', () => {
   it('is referenced by every RSS and Atom feed', () => {
-    for (const set of sets) for (const format of ['rss', 'atom'] as const) expect(readDist(fileOf(set, format)), fileOf(set, format)).toMatch(/^<\?xml[^>]*\?><\?xml-stylesheet [^>]*href="\/feed\.xsl"/);
+    for (const set of sets) for (const file of xmlFilesOf(set)) expect(readDist(file), file).toMatch(/^<\?xml[^>]*\?><\?xml-stylesheet [^>]*href="\/feed\.xsl"/);
   });
 
   it('is well-formed XSLT and loads nothing from other sites', () => {
@@ -282,6 +295,9 @@ describe('feed stylesheet', () => {
     const urls = xsl.match(/https?:\/\/[^\s"'<)]+/g) ?? [];
     const NAMESPACES = ['http://www.w3.org/1999/XSL/Transform', 'http://www.w3.org/2005/Atom', 'http://purl.org/dc/elements/1.1/'];
     expect(urls.filter((u) => !NAMESPACES.includes(u))).toEqual([]);
-    expect(xsl).not.toMatch(/@import|<script|<link /i);
+    expect(xsl).not.toMatch(/@import|<script|<style/i);
+    // Its only resource is the same-origin /feed.css (the CSP header allows no inline style).
+    expect(xsl.match(/<link [^>]*>/g)).toEqual(['<link rel="stylesheet" href="/feed.css"/>']);
+    expect(readDist('feed.css')).toMatch(/^\/\*/);
   });
 });

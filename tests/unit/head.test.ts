@@ -132,10 +132,14 @@ describe('listing page heads', () => {
     expect(head.jsonLd!.map((d) => (d as { '@type': string })['@type'])).toEqual(['ProfilePage', 'BreadcrumbList']);
   });
 
-  it('corrections: the corrections feeds', () => {
-    expect(correctionsPageHead(SITE).feeds!.map((f) => f.href)).toEqual([
+  it('corrections: the corrections feeds; no Atom feed before the first correction', () => {
+    expect(correctionsPageHead(SITE, 2).feeds!.map((f) => f.href)).toEqual([
       'https://dateline.example/corrections/rss.xml',
       'https://dateline.example/corrections/atom.xml',
+      'https://dateline.example/corrections/feed.json',
+    ]);
+    expect(correctionsPageHead(SITE, 0).feeds!.map((f) => f.href)).toEqual([
+      'https://dateline.example/corrections/rss.xml',
       'https://dateline.example/corrections/feed.json',
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCorrections, correctionAnchor } from '../../src/lib/corrections.ts';
-import { buildRedirects, toRedirectsFile } from '../../src/lib/redirects.ts';
+import { buildRedirects } from '../../src/lib/redirects.ts';
+import { renderRedirectsFile } from '../../src/lib/deploy/host-files.ts';
 import { buildNewArticle, slugForHeadline } from '../../src/lib/new-article.ts';
 import { checkBody } from '../../src/content-check/check-body.ts';
 import { checkContent } from '../../src/content-check/check.ts';
@@ -29,10 +30,10 @@ describe('listCorrections', () => {
   });
 });
 
-describe('buildRedirects and toRedirectsFile', () => {
+describe('buildRedirects and renderRedirectsFile', () => {
   it('maps each former slug to the current permalink, one 301 line each, sorted', () => {
     const redirects = buildRedirects([{ id: 'new-b', redirectFrom: ['old-b'] }, { id: 'new-a', redirectFrom: ['old-a2', 'old-a1'] }]);
-    expect(toRedirectsFile(redirects)).toBe(
+    expect(renderRedirectsFile({ redirects })).toBe(
       '/articles/old-a1/ /articles/new-a/ 301\n/articles/old-a2/ /articles/new-a/ 301\n/articles/old-b/ /articles/new-b/ 301\n',
     );
   });

@@ -30,7 +30,7 @@ import { classifyLine, formatDuration, progressLine, stripAnsi, type Phase } fro
 import { diffManifests, manifestOf, readManifest, writeChangeReport } from '../src/build/change-list.ts';
 import { checkOutput } from '../src/build/output-check.ts';
 import { recordCache, verifyCache } from '../src/build/restore-digests.ts';
-import { astroCacheDir } from '../src/content-paths.ts';
+import { astroCacheDir } from '../src/lib/content/paths.ts';
 
 /** V8 heap cap of the Astro process, in MiB (bench/RESULTS.md: peak RSS at 10,000 articles). */
 const HEAP_MB = 1536;

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
-import { contentRoot, idFromPath } from '../src/content-paths.ts';
+import { contentRoot, idFromPath } from '../src/lib/content/paths.ts';
 import { buildNewArticle, slugForHeadline } from '../src/lib/new-article.ts';
 import { isValidSlug } from '../src/lib/urls.ts';
 import { zonedDateKey } from '../src/lib/dates.ts';
-import { readContentTree } from '../src/content-check/read-tree.ts';
+import { readContentTree } from '../src/lib/content/files.ts';
 
 function fail(message: string): never {
   console.error(`npm run new: ${message}`);

@@ -12,6 +12,7 @@
 import { z } from 'astro/zod';
 import { isReportUrl } from './lib/deploy/headers-policy.ts';
 import { twitterHandleSchema } from './schemas/twitter-handle.ts';
+import { LanguageTag } from './schemas/language.ts';
 
 /**
  * An image of the publication served from `public/`: root-relative path, pixel size and
@@ -48,7 +49,7 @@ export const siteConfigSchema = z.object({
     })
     .transform((value) => value.replace(/\/+$/, '')),
   /** BCP 47 language tag of the site (`<html lang>`, RSS `<language>`). */
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, e.g. en-GB'),
+  language: LanguageTag(),
   /** IANA time zone of the newsroom: every visible time is shown in it. */
   timeZone: z.string().refine(isKnownTimeZone, 'must be an IANA time zone name, e.g. Asia/Hong_Kong'),
   /**

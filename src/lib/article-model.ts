@@ -49,6 +49,10 @@ export interface Article {
   /** Topics in frontmatter order; the first is the primary topic. */
   topics: TopicRef[];
   authors: AuthorRef[];
+  /**
+   * The public time: frontmatter `publishedAt`, or `embargoUntil` when that is later
+   * (`publicTime()`, docs/adr/0009-embargo-public-time.md). Every output dates the article by it.
+   */
   publishedAt: Date;
   updatedAt?: Date | undefined;
   dateline?: string | undefined;
@@ -63,6 +67,8 @@ export interface Article {
   redirectFrom: string[];
   /** `published` in production builds; the dev server also shows other states, marked. */
   state: PublicationState;
+  /** Key of the rendered body in the body cache (`content/body-cache.ts`). */
+  bodyDigest: string;
 }
 
 /**
@@ -70,7 +76,8 @@ export interface Article {
  * and every correction's `at`. Drives `dateModified`, feed update times and sitemap `lastmod`.
  */
 export function lastModified(article: Pick<Article, 'publishedAt' | 'updatedAt'> & { corrections?: readonly Pick<Correction, 'at'>[] }): Date {
-  let newest = article.updatedAt ?? article.publishedAt;
+  // An update written before an embargo lifted is not a change readers saw: never earlier than publishedAt.
+  let newest = article.updatedAt && article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
   for (const c of article.corrections ?? []) if (c.at > newest) newest = c.at;
   return newest;
 }

@@ -10,6 +10,14 @@
 const DATE_TIME_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
+/**
+ * Supported years: 1800–9999. Four-digit years are spelled the same by every output
+ * format (RFC 3339, RFC 822 in RSS, W3C Datetime in sitemaps, schema.org); before 1800 no
+ * news archive Dateline serves has dated copy, and a year like 0001 is always a typo.
+ */
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 9999;
+
 /** How an editor should write a time; quoted in every date error message. */
 export const DATE_TIME_EXAMPLE = '"2016-11-20T13:03:00+08:00"';
 
@@ -42,6 +50,7 @@ export function explainDateTimeProblem(value: string, { quoted = true }: { quote
   const day = Number(d);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return `"${value}" is not a real calendar date: ${how}`;
+  if (year < MIN_YEAR) return `"${value}": year ${y} is before ${MIN_YEAR}, the earliest year Dateline supports: ${how}`;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return `"${value}" is not a real time of day: ${how}`;
   if (zone !== 'Z' && (Number(oh) > 23 || Number(om) > 59)) return `"${value}" has an impossible offset: ${how}`;
   return null;
@@ -106,17 +115,30 @@ export function offsetMinutes(date: Date, timeZone: string): number {
 }
 
 function offsetFromParts(date: Date, p: ZonedParts): number {
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  return Math.round(offsetSecondsFromParts(date, p) / 60);
+}
+
+/** Exact offset in seconds: local mean time offsets (Hong Kong before 1904: +7:36:42) keep their seconds. */
+function offsetSecondsFromParts(date: Date, p: ZonedParts): number {
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(Number(p.year), Number(p.month) - 1, Number(p.day));
+  asUtc.setUTCHours(Number(p.hour), Number(p.minute), Number(p.second), 0);
+  return Math.round((asUtc.getTime() - Math.floor(date.getTime() / 1000) * 1000) / 1000);
 }
 
 /**
  * The instant as an RFC 3339 string in the given time zone, with its numeric offset and
  * whole seconds: `2016-11-20T13:03:00+08:00` for the seed article in Asia/Hong_Kong.
  * Used for `<time datetime>`, JSON-LD and sitemap `lastmod` (W3C Datetime profile).
+ *
+ * An offset that is not a whole number of minutes (local mean time, e.g. Hong Kong's
+ * +7:36:42 before 1904) cannot be written in RFC 3339, so such an instant is written in
+ * UTC (`1900-01-01T00:00:00Z`): the string always means exactly the stored instant.
+ * Sub-second parts are dropped (frontmatter times are whole seconds in practice).
  */
 export function toZonedIsoString(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);
+  if (offsetSecondsFromParts(date, p) % 60 !== 0) return `${date.toISOString().slice(0, 19)}Z`;
   const offset = offsetFromParts(date, p);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../site.config.ts';
-import { getSiteIndex, cacheKeyFor, type SiteIndex } from './queries.ts';
+import { getSiteIndex, cacheKeyFor, bodyHtml, type SiteIndex } from './queries.ts';
 import { lastModified, type Article } from './article-model.ts';
 import { listCorrections } from './corrections.ts';
 import { buildArticleFeed, buildCorrectionsFeed, feedSizeOf, publishedFormats, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
@@ -33,9 +33,6 @@ function siteLastChanged(index: SiteIndex): Date {
   return new Date(newest);
 }
 
-function bodyOf(index: SiteIndex): (article: Article) => string {
-  return (article) => index.entries.get(article.id)?.rendered?.html ?? '';
-}
 
 function scopeKey(scope: FeedScope): string {
   if (scope.kind === 'topic') return `topic:${scope.topic.id}`;
@@ -45,7 +42,7 @@ function scopeKey(scope: FeedScope): string {
 
 async function loadModel(scope: FeedScope): Promise<FeedModel> {
   const index = await getSiteIndex();
-  const options = { site, bodyOf: bodyOf(index), fallbackUpdated: siteLastChanged(index), itemCache };
+  const options = { site, bodyOf: bodyHtml, fallbackUpdated: siteLastChanged(index), itemCache };
   switch (scope.kind) {
     case 'site':
       return buildArticleFeed(scope, index.articles, options);

@@ -32,7 +32,7 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['id', 'class', 'lang', 'dir', 'title', 'aria-label', 'aria-describedby', 'aria-hidden', 'role'];
 
 /** Attributes whose values are URLs and must use a safe scheme. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'srcset']);
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'cite', 'srcset']);
 
 /** URL schemes allowed in links and media; relative URLs have no scheme and are allowed. */
 export const ALLOWED_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'];
@@ -117,5 +117,11 @@ export function isExternalHref(href: string, siteUrl: string): boolean {
 export function articleLinkTarget(href: string): { id: string; fragment: string } | null {
   if (urlScheme(href) !== null || href.startsWith('/') && !href.endsWith('.md') && !href.includes('.md#')) return null;
   const match = /^(?:[^?#]*\/)?([^/?#]+)\.md(#.*)?$/i.exec(href);
-  return match ? { id: decodeURIComponent(match[1]!), fragment: match[2] ?? '' } : null;
+  if (!match) return null;
+  try {
+    return { id: decodeURIComponent(match[1]!), fragment: match[2] ?? '' };
+  } catch {
+    // A malformed percent-escape (`%E0%A4%A`) names no file; the body renderer reports it.
+    return null;
+  }
 }

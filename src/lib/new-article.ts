@@ -27,6 +27,11 @@ export function slugForHeadline(headline: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : 80);
 }
 
+/** The standfirst `npm run new` writes; a non-draft article that still has it is a check error. */
+export const TEMPLATE_STANDFIRST = 'One or two sentences that sum up the story.';
+/** The body `npm run new` writes; a non-draft article that still has it is a check error. */
+export const TEMPLATE_BODY = 'Write the story here.';
+
 /**
  * The text of a new article file: valid frontmatter (quoted strings via JSON, which YAML
  * accepts), `draft: true` so the stub cannot go live by accident, and a body placeholder.
@@ -37,13 +42,13 @@ export function buildNewArticle(input: NewArticleInput): string {
   return (
     `---\n` +
     `headline: ${q(input.headline)}\n` +
-    `standfirst: ${q('One or two sentences that sum up the story.')}\n` +
+    `standfirst: ${q(TEMPLATE_STANDFIRST)}\n` +
     list('topics', input.topics) +
     list('authors', input.authors) +
     `publishedAt: ${q(toZonedIsoString(input.now, input.timeZone))}\n` +
     `# Set draft to false (or delete the line) when the story is ready to publish.\n` +
     `draft: true\n` +
     `---\n` +
-    `Write the story here.\n`
+    `${TEMPLATE_BODY}\n`
   );
 }

@@ -21,6 +21,17 @@ export interface PublishingFields {
  */
 export type PublicationState = 'published' | 'draft' | 'scheduled' | 'embargoed' | 'expired';
 
+/**
+ * The public time of an article: when readers could first see it. That is `publishedAt`,
+ * or `embargoUntil` when the embargo lifts later (docs/adr/0009-embargo-public-time.md).
+ * Every output shows this instant as the article's publication: listing order, feed
+ * dates, the news-sitemap window and date, JSON-LD `datePublished`, Open Graph
+ * `article:published_time` and the visible "Published" time.
+ */
+export function publicTime(article: Pick<PublishingFields, 'publishedAt' | 'embargoUntil'>): Date {
+  return article.embargoUntil && article.embargoUntil.getTime() > article.publishedAt.getTime() ? article.embargoUntil : article.publishedAt;
+}
+
 /** The state of an article at instant `now`. Draft wins over every time rule. */
 export function decidePublicationState(article: PublishingFields, now: Date): PublicationState {
   const t = now.getTime();

@@ -1,15 +1,14 @@
 /**
- * The only module that reads the content collections. Every page, feed and sitemap gets
- * its lists from here; the work is done once per build and cached.
+ * The only module that reads the content model. Every page, feed and sitemap gets its
+ * lists from here; the model is read once per build (it was written by the content
+ * pipeline, `content/run.ts`) and bodies are read from the body cache one at a time.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildContext } from 'virtual:dateline/build';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
-import { sortNewestFirst } from './article-model.ts';
-import { decidePublicationState, type PublicationState } from './publishing.ts';
-import { resolveBuildClock } from './build-clock.ts';
+import { readContentModel } from './content/model.ts';
+import { readBodyHtml } from './content/body-cache.ts';
 import { pageCacheKey } from './cache-keys.ts';
 import { site } from '../site.config.ts';
-
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
   /** Published articles, newest first. */
@@ -21,14 +20,10 @@ export interface SiteIndex {
   articlesByTopic: Map<string, Article[]>;
   /** Published articles per author id, newest first; only authors with at least one. */
   articlesByAuthor: Map<string, Article[]>;
-  /** The collection entry of each published article, for `render()`. */
-  entries: Map<string, CollectionEntry<'articles'>>;
   /** Ids of expired (taken-down) articles: each keeps a "no longer available" page. */
   expired: string[];
   /** The build clock these lists were computed at. */
   now: Date;
-  /** Content digest of each published article's source file (changes with any edit). */
-  digests: Map<string, string>;
   /** What every page's rendering depends on besides its data: site configuration and mode. */
   renderEnv: string;
 }
@@ -39,7 +34,7 @@ export interface SiteIndex {
  * data (page number, topic record…). See `cache-keys.ts`.
  */
 export function cacheKeyFor(index: SiteIndex, articles: readonly Article[], extra: unknown, fullBodies: readonly Article[] = []): string {
-  return pageCacheKey(index.renderEnv, extra, articles.map(fingerprint), fullBodies.map((a) => index.digests.get(a.id)));
+  return pageCacheKey(index.renderEnv, extra, articles.map(fingerprint), fullBodies.map((a) => a.bodyDigest));
 }
 
 /** JSON of an article's shown data, computed once per article (it appears on many pages). */
@@ -47,97 +42,54 @@ const fingerprints = new WeakMap<Article, string>();
 function fingerprint(article: Article): string {
   let f = fingerprints.get(article);
   if (f === undefined) {
-    f = JSON.stringify(article);
+    // The body digest is left out: a card does not show the body; pages that do pass it as `fullBodies`.
+    f = JSON.stringify(article, (key, value) => (key === 'bodyDigest' ? undefined : value));
     fingerprints.set(article, f);
   }
   return f;
 }
 
-/** Thrown when an entry refers to a topic, author or article that does not exist. */
-export class ContentReferenceError extends Error {
-  override name = 'ContentReferenceError';
+/** Thrown when the build context is missing (a page rendered outside `astro build` / `astro dev`). */
+export class ContentModelError extends Error {
+  override name = 'ContentModelError';
 }
 
 let cached: Promise<SiteIndex> | undefined;
 
 /**
- * Load and index the content at the build clock (`DATELINE_NOW`, pinned by the content
- * check). A production build keeps only articles whose state is `published`; the dev
- * server (`DATELINE_MODE=dev`) also lists drafts, scheduled and embargoed articles,
+ * The content of this build, indexed. A production build lists only articles whose state
+ * is `published`; the dev server also lists drafts, scheduled and embargoed articles,
  * which pages mark as such. Expired articles are never listed.
- * @throws {ContentReferenceError} naming the file, the field and the missing id.
+ * @throws {ContentModelError} when there is no build context.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  // DATELINE_MODE is pinned by the content check from the Astro command (`dev` or a build);
-  // NODE_ENV is not trusted here, since test runners set it for child builds.
-  cached ??= loadSiteIndex(process.env['DATELINE_MODE'] !== 'dev', resolveBuildClock(process.env));
+  cached ??= loadSiteIndex();
   return cached;
 }
 
-async function loadSiteIndex(production: boolean, now: Date): Promise<SiteIndex> {
-  const [articleEntries, topicEntries, authorEntries] = await Promise.all([
-    getCollection('articles'),
-    getCollection('topics'),
-    getCollection('authors'),
-  ]);
-  const topics = new Map(topicEntries.map((t) => [t.id, { id: t.id, name: t.data.name, lang: t.data.lang, description: t.data.description }]));
-  const authors = new Map(authorEntries.map((a) => [a.id, { id: a.id, name: a.data.name, lang: a.data.lang, bio: a.data.bio, url: a.data.url, twitter: a.data.twitter }]));
-  const allIds = new Set(articleEntries.map((a) => a.id));
-
-  const states = new Map(articleEntries.map((entry) => [entry.id, decidePublicationState(entry.data, now)]));
-  const visible = (state: PublicationState) => state === 'published' || (!production && state !== 'expired');
-  const published = articleEntries.filter((entry) => visible(states.get(entry.id)!));
-  const articles = sortNewestFirst(published.map((entry) => toArticle(entry, states.get(entry.id)!, topics, authors, allIds)));
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  return {
-    articles,
-    byId,
-    topics,
-    authors,
-    articlesByTopic: groupBy(articles, (a) => a.topics.map((t) => t.id)),
-    articlesByAuthor: groupBy(articles, (a) => a.authors.map((t) => t.id)),
-    entries: new Map(published.map((entry) => [entry.id, entry])),
-    expired: articleEntries.filter((entry) => states.get(entry.id) === 'expired').map((entry) => entry.id),
-    now,
-    digests: new Map(published.map((entry) => [entry.id, String(entry.digest)])),
-    renderEnv: JSON.stringify({ site, production }),
-  };
+/**
+ * The rendered body HTML of an article (sanitised; links root-relative), read from the body
+ * cache now: call it where the body is written, and do not keep it.
+ */
+export function bodyHtml(article: Pick<Article, 'bodyDigest'>): string {
+  if (!buildContext) throw new ContentModelError('no build context: bodies are only available under astro build or astro dev');
+  return readBodyHtml(buildContext.bodyDir, article.bodyDigest);
 }
 
-function toArticle(
-  entry: CollectionEntry<'articles'>,
-  state: PublicationState,
-  topics: Map<string, TopicRef>,
-  authors: Map<string, AuthorRef>,
-  articleIds: Set<string>,
-): Article {
-  const file = entry.filePath ?? entry.id;
-  const resolve = <T>(field: string, map: Map<string, T>, id: string): T => {
-    const found = map.get(id);
-    if (!found) throw new ContentReferenceError(`${file}: ${field}: unknown id "${id}"`);
-    return found;
-  };
-  const d = entry.data;
-  for (const ref of d.related) {
-    if (!articleIds.has(ref.id)) throw new ContentReferenceError(`${file}: related: unknown article id "${ref.id}"`);
-  }
+async function loadSiteIndex(): Promise<SiteIndex> {
+  if (!buildContext) throw new ContentModelError('no build context: the content model is only available under astro build or astro dev');
+  const model = readContentModel(buildContext.modelFile);
+  const articles = model.articles;
   return {
-    id: entry.id,
-    filePath: file,
-    headline: d.headline,
-    standfirst: d.standfirst,
-    topics: d.topics.map((ref) => resolve('topics', topics, ref.id)),
-    authors: d.authors.map((ref) => resolve('authors', authors, ref.id)),
-    publishedAt: d.publishedAt,
-    updatedAt: d.updatedAt,
-    dateline: d.dateline,
-    lang: d.lang,
-    related: d.related.map((ref) => ref.id),
-    source: d.source,
-    corrections: [...d.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()),
-    updateNote: d.updateNote,
-    redirectFrom: d.redirectFrom,
-    state,
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    topics: new Map(model.topics.map((t) => [t.id, t])),
+    authors: new Map(model.authors.map((a) => [a.id, a])),
+    articlesByTopic: groupBy(articles, (a) => a.topics.map((t) => t.id)),
+    articlesByAuthor: groupBy(articles, (a) => a.authors.map((t) => t.id)),
+    expired: model.expired,
+    now: model.now,
+    renderEnv: JSON.stringify({ site, production: model.production }),
   };
 }
 

@@ -15,9 +15,16 @@
 /** A slug is lower-case ASCII letters and digits in hyphen-separated runs. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Whether `slug` can be used in a permalink as it is. */
+/**
+ * Longest slug, in characters (ASCII, so also bytes). A slug is a directory name in the
+ * output (`dist/articles/<slug>/index.html`) and most file systems cap a name at 255
+ * bytes; 200 leaves room for hosts and tools that add a suffix (`.tmp`, `.gz`, `.br`).
+ */
+export const MAX_SLUG_LENGTH = 200;
+
+/** Whether `slug` can be used in a permalink as it is: {@link SLUG_PATTERN}, at most {@link MAX_SLUG_LENGTH} characters. */
 export function isValidSlug(slug: string): boolean {
-  return SLUG_PATTERN.test(slug);
+  return slug.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug);
 }
 
 /** Root-relative permalink of an article: `/articles/abe-putin-hold-intensive-talks-on-disputed-islands/`. */

@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { DateTimeSchema } from './date-time.ts';
 import { SourceSchema } from './source.ts';
 import { CorrectionSchema } from './correction.ts';
-import { SLUG_PATTERN } from '../lib/urls.ts';
+import { SLUG_PATTERN, MAX_SLUG_LENGTH } from '../lib/urls.ts';
+import { PlainText } from './text.ts';
+import { LanguageTag } from './language.ts';
 
 /**
  * A schema for one reference to another collection's entry. Inside Astro this is
@@ -19,9 +21,9 @@ export function ArticleSchema(reference: ReferenceFactory) {
   return z
     .object({
       /** The story's title; the page's only `h1`, the feed item title. 1–200 characters. */
-      headline: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').describe('The story title, 1–200 characters'),
+      headline: PlainText({ max: 200 }).describe('The story title, 1–200 characters'),
       /** One or two sentences under the headline; meta description and feed summary. 1–400 characters. */
-      standfirst: z.string().trim().min(1, 'must not be empty').max(400, 'must be at most 400 characters').describe('Summary under the headline, 1–400 characters'),
+      standfirst: PlainText({ max: 400 }).describe('Summary under the headline, 1–400 characters'),
       /** Topic ids (file names in `src/content/topics/`); the first is the primary topic (the kicker). */
       topics: z.array(reference('topics')).min(1, 'must list at least one topic id; the first is the primary topic').describe('Topic ids; the first is the primary topic'),
       /** Author ids (file names in `src/content/authors/`); none means no personal byline. */
@@ -31,9 +33,9 @@ export function ArticleSchema(reference: ReferenceFactory) {
       /** Last meaningful update, same format; not before `publishedAt`. */
       updatedAt: DateTimeSchema().optional().describe('Last meaningful update, same format as publishedAt'),
       /** Place the story was filed from, e.g. `LIMA` (AP / schema.org `dateline`). */
-      dateline: z.string().trim().min(1).max(100).optional().describe('Place the story was filed from, e.g. LIMA'),
+      dateline: PlainText({ max: 100 }).optional().describe('Place the story was filed from, e.g. LIMA'),
       /** BCP 47 tag when the article is not in the site language, e.g. `ja`. */
-      lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, e.g. ja').optional().describe('BCP 47 language tag, e.g. ja'),
+      lang: LanguageTag().optional().describe('BCP 47 language tag, e.g. ja'),
       /** Hand-picked related article ids, shown first in the related block. */
       related: z.array(reference('articles')).default([]).describe('Related article ids'),
       /** Drafts never appear in a production build. */
@@ -47,9 +49,9 @@ export function ArticleSchema(reference: ReferenceFactory) {
       /** Dated corrections and clarifications, shown on the article and on /corrections/. */
       corrections: z.array(CorrectionSchema()).default([]).describe('Corrections and clarifications'),
       /** Reader-facing note on a substantive update, shown beside the updated time. */
-      updateNote: z.string().trim().min(1).max(300, 'must be at most 300 characters').optional().describe('Shown beside the updated time'),
+      updateNote: PlainText({ max: 300 }).optional().describe('Shown beside the updated time'),
       /** Former slugs of this article; each gets a redirect to the current permalink. */
-      redirectFrom: z.array(z.string().regex(SLUG_PATTERN, 'must be a former slug: lower-case a-z, 0-9 and single hyphens')).default([]).describe('Former slugs'),
+      redirectFrom: z.array(z.string().regex(SLUG_PATTERN, 'must be a former slug: lower-case a-z, 0-9 and single hyphens').max(MAX_SLUG_LENGTH, `must be at most ${MAX_SLUG_LENGTH} characters (a path segment of the output)`)).default([]).describe('Former slugs'),
     })
     .strict()
     // Cross-field rules run even when other fields have problems (zod's `when`), so one

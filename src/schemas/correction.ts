@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { DateTimeSchema } from './date-time.ts';
+import { PlainText } from './text.ts';
 
 /**
  * A dated note that fixes an error of fact (`correction`) or removes an ambiguity
@@ -14,7 +15,7 @@ export function CorrectionSchema() {
       /** `correction` (an error of fact) or `clarification`. */
       kind: z.enum(['correction', 'clarification'], { error: 'must be "correction" or "clarification"' }),
       /** What was wrong and what is right, in one or two sentences. Plain text. */
-      text: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+      text: PlainText({ max: 1000, multiLine: true }),
     })
     .strict();
 }

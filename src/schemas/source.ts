@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { PlainText } from './text.ts';
 
 /**
  * Attribution for syndicated or openly licensed text (e.g. Wikinews, CC BY 2.5).
@@ -7,11 +8,11 @@ import { z } from 'astro/zod';
 export function SourceSchema() {
   return z.object({
     /** Name of the original publisher, e.g. `Wikinews`. */
-    name: z.string().min(1).describe('Name of the original publisher'),
+    name: PlainText({ max: 200 }).describe('Name of the original publisher'),
     /** Absolute URL of the original article. */
     url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL of the original, e.g. https://en.wikinews.org/wiki/…' }).describe('URL of the original article'),
     /** Licence name as the source gives it, e.g. `CC BY 2.5`. */
-    license: z.string().min(1).describe('Licence name, e.g. CC BY 2.5'),
+    license: PlainText({ max: 200 }).describe('Licence name, e.g. CC BY 2.5'),
     /** Absolute URL of the licence text. */
     licenseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL of the licence, e.g. https://creativecommons.org/licenses/by/2.5/' }).describe('URL of the licence text'),
   });

@@ -17,9 +17,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentFile, type ContentTree } from '../../src/content-check/check.ts';
-import { readContentTree } from '../../src/content-check/read-tree.ts';
-import { formatProblem, sortProblems, type ContentProblem } from '../../src/content-check/problems.ts';
+import { checkContent, type ContentFile, type ContentTree } from '../../src/lib/content/pipeline.ts';
+import { readContentTree } from '../../src/lib/content/files.ts';
+import { formatProblem, sortProblems, type ContentProblem } from '../../src/lib/content/problems.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A fixed build clock, after every date in the fixtures. */

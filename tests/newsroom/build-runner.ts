@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { astroCacheDir } from '../../src/content-paths.ts';
+import { astroCacheDir } from '../../src/lib/content/paths.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const BUILD_SCRIPT = path.join(repoRoot, 'scripts', 'build.ts');
@@ -32,7 +32,7 @@ export function startBuild(contentDir: string, outDir: string, now: string): Chi
   return spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir, '--verbose'], { cwd: repoRoot, env: buildEnv(contentDir, now), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** The absolute cache folder Astro uses for a build of `contentDir` (src/content-paths.ts). */
+/** The absolute cache folder Astro uses for a build of `contentDir` (src/lib/content/paths.ts). */
 export function cacheDirOf(contentDir: string): string {
   return path.join(repoRoot, astroCacheDir({ DATELINE_CONTENT_DIR: contentDir }));
 }

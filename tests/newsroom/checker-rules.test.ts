@@ -3,8 +3,8 @@
  * covered by tests/content/). Each case is one small article.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentTree } from '../../src/content-check/check.ts';
-import { formatProblem } from '../../src/content-check/problems.ts';
+import { checkContent, type ContentTree } from '../../src/lib/content/pipeline.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 
 const NOW = new Date('2026-03-04T10:00:00+08:00');
 

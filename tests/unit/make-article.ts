@@ -21,6 +21,7 @@ export function makeArticle(fields: Partial<Article> & Pick<Article, 'id'>): Art
     corrections: [],
     redirectFrom: [],
     state: 'published',
+    bodyDigest: `digest-of-${fields.id}`,
     ...fields,
   };
 }

@@ -3,14 +3,19 @@ import { listCorrections, correctionAnchor } from '../../src/lib/corrections.ts'
 import { buildRedirects } from '../../src/lib/redirects.ts';
 import { renderRedirectsFile } from '../../src/lib/deploy/host-files.ts';
 import { buildNewArticle, slugForHeadline } from '../../src/lib/new-article.ts';
-import { checkBody } from '../../src/content-check/check-body.ts';
-import { checkContent } from '../../src/content-check/check.ts';
+import { renderBody } from '../../src/lib/content/body.ts';
+
+const checkBody = (body: string) => {
+  const { problems, articleLinks } = renderBody(body, 'https://example.org');
+  return { problems, articleLinks };
+};
+import { checkContent } from '../../src/lib/content/pipeline.ts';
 import type { Article } from '../../src/lib/article-model.ts';
 
 function article(id: string, corrections: Article['corrections']): Article {
   return {
     id, filePath: `${id}.md`, headline: id, standfirst: 's', topics: [{ id: 't', name: 'T' }], authors: [],
-    publishedAt: new Date('2026-03-01T00:00:00Z'), related: [], corrections, redirectFrom: [], state: 'published',
+    publishedAt: new Date('2026-03-01T00:00:00Z'), related: [], corrections, redirectFrom: [], state: 'published', bodyDigest: id,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYaml, splitFrontmatter } from '../../src/content-check/parse-file.ts';
+import { parseYaml, splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 
 const SEED_FRONTMATTER = [
   'headline: "Abe, Putin hold intensive talks on disputed islands ahead of Russian leader’s Tokyo visit"',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, sortProblems, type ContentProblem } from '../../src/content-check/problems.ts';
+import { formatProblem, sortProblems, type ContentProblem } from '../../src/lib/content/problems.ts';
 
 const p = (file: string, line: number, field: string, message = 'm'): ContentProblem => ({ file, line, field, message });
 

@@ -1,31 +1,39 @@
 /**
- * Validate a whole content tree with the same zod schemas the Astro collections use, plus
- * the rules Astro does not enforce: references that must exist, URL-safe file names and
- * unique ids (a clash would give two articles one permalink). Every problem is collected;
- * nothing stops at the first.
+ * The one content pipeline (docs/adr/0008-one-content-pipeline.md). Every content file is
+ * read once (`files.ts`), its frontmatter parsed once with positions (`frontmatter.ts`)
+ * and validated with the zod schemas of `src/schemas/`, and its body rendered once
+ * (`body.ts`), in the same pass that checks it. On top: the rules zod cannot see alone —
+ * references that must exist, URL-safe file names and unique ids (a clash would give two
+ * articles one permalink), links to unpublished articles, redirect clashes, template text.
+ * Every problem is collected as `file:line: field: message`; nothing stops at the first.
+ *
+ * `npm run check:content` and the build both call {@link checkContent}; nothing else
+ * parses content, so there is no input the check accepts and the build then rejects.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
-import { ArticleSchema, type ReferenceFactory } from '../schemas/article.ts';
-import { TopicSchema } from '../schemas/topic.ts';
-import { AuthorSchema } from '../schemas/author.ts';
-import { idFromPath } from '../content-paths.ts';
-import { isValidSlug, articlePath } from '../lib/urls.ts';
-import { parseYaml, splitFrontmatter, type ParsedYaml } from './parse-file.ts';
+import { ArticleSchema, type ReferenceFactory } from '../../schemas/article.ts';
+import { TopicSchema } from '../../schemas/topic.ts';
+import { AuthorSchema } from '../../schemas/author.ts';
+import { idFromPath } from './paths.ts';
+import { isValidSlug, articlePath, MAX_SLUG_LENGTH } from '../urls.ts';
+import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 import type { ContentProblem } from './problems.ts';
-import { checkBody } from './check-body.ts';
-import { decidePublicationState, nextStateChange, type PublicationState } from '../lib/publishing.ts';
+import { renderBody, BODY_RENDERER_VERSION, type RenderedBody } from './body.ts';
+import { decidePublicationState, nextStateChange, type PublicationState } from '../publishing.ts';
+import { TEMPLATE_BODY, TEMPLATE_STANDFIRST } from '../new-article.ts';
+import type { ContentFile, ContentTree } from './files.ts';
 
-/** A file of the content tree: path relative to the project root, and its text. */
-export interface ContentFile {
-  path: string;
-  contents: string;
-}
+export type { ContentFile, ContentTree } from './files.ts';
 
-/** The files of a content tree, by collection. */
-export interface ContentTree {
-  articles: ContentFile[];
-  topics: ContentFile[];
-  authors: ContentFile[];
+/**
+ * Where rendered bodies go, keyed by body digest. The build passes a disk cache
+ * (`body-cache.ts`), so a body is rendered once per digest across builds; without one,
+ * bodies are rendered and dropped (a check only).
+ */
+export interface BodyStore {
+  get(digest: string): RenderedBody | undefined;
+  set(digest: string, body: RenderedBody): void;
 }
 
 type ArticleData = z.output<ReturnType<typeof ArticleSchema>>;
@@ -35,6 +43,8 @@ export interface CheckedArticle {
   id: string;
   file: string;
   data: ArticleData;
+  /** Digest of the body as rendered (Markdown, renderer version, site URL): the body cache key. */
+  bodyDigest: string;
   /** State at the build clock. */
   state: PublicationState;
 }
@@ -49,6 +59,15 @@ export interface CheckOptions {
    * `dev`: such links are allowed, because the dev server shows unpublished articles.
    */
   mode?: 'build' | 'dev';
+  /** Site origin: links to it are not external. Part of the body digest. */
+  siteUrl?: string;
+  /** Where rendered bodies are kept; see {@link BodyStore}. */
+  bodies?: BodyStore | undefined;
+}
+
+/** Digest of a body as the renderer sees it: SHA-256 (base64url) over version, site URL and Markdown. */
+export function bodyDigest(body: string, siteUrl: string): string {
+  return createHash('sha256').update(BODY_RENDERER_VERSION).update('\u0000').update(siteUrl).update('\u0000').update(body).digest('base64url');
 }
 
 /** What {@link checkContent} found. */
@@ -58,6 +77,11 @@ export interface CheckResult {
   articles: Map<string, CheckedArticle>;
   topicIds: Set<string>;
   authorIds: Set<string>;
+  /** Valid topics and authors with their id (file name). */
+  topics: ({ id: string } & z.output<ReturnType<typeof TopicSchema>>)[];
+  authors: ({ id: string } & z.output<ReturnType<typeof AuthorSchema>>)[];
+  /** The build clock the states were decided at. */
+  now: Date;
   /** Next instant after the clock at which some article's state changes, or null. */
   nextChange: Date | null;
 }
@@ -68,12 +92,14 @@ const plainReference: ReferenceFactory = (collection) =>
 
 /** Check every file of `tree`; see the module comment for the rules. */
 export function checkContent(tree: ContentTree, options: CheckOptions): CheckResult {
-  const { now, mode = 'build' } = options;
-  const problems: ContentProblem[] = [];
+  const { now, mode = 'build', siteUrl = 'https://example.invalid', bodies } = options;
+  const problems: ContentProblem[] = [...(tree.unreadable ?? [])];
   const report = (file: string, line: number, field: string, message: string) => problems.push({ file, line, field, message });
 
-  const topicIds = checkDataFiles(tree.topics, TopicSchema(), report);
-  const authorIds = checkDataFiles(tree.authors, AuthorSchema(), report);
+  const topics = checkDataFiles(tree.topics, TopicSchema(), report);
+  const authors = checkDataFiles(tree.authors, AuthorSchema(), report);
+  const topicIds = new Set(topics.keys());
+  const authorIds = new Set(authors.keys());
   // Files that exist but are invalid are reported once, in their own file, not again as unknown ids.
   const brokenIds = new Set(
     [...tree.topics, ...tree.authors].map((f) => idFromPath(f.path)).filter((id) => !topicIds.has(id) && !authorIds.has(id)),
@@ -94,7 +120,8 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     }
     firstFileOfId.set(id, file.path);
     if (!isValidSlug(id)) {
-      report(file.path, 1, 'file', `file name "${id}" is not a URL slug: use lower-case a-z, 0-9 and single hyphens, e.g. abe-putin-talks.md`);
+      const why = id.length > MAX_SLUG_LENGTH ? `is ${id.length} characters long: a slug has at most ${MAX_SLUG_LENGTH}` : 'is not a URL slug: use lower-case a-z, 0-9 and single hyphens, e.g. abe-putin-talks.md';
+      report(file.path, 1, 'file', `file name "${id}" ${why}`);
     }
     const split = splitFrontmatter(file.contents);
     if (!split.ok) {
@@ -110,17 +137,30 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
       report(file.path, split.frontmatterLine, 'frontmatter', 'must be a YAML mapping of field: value lines');
       continue;
     }
-    // The body is checked even when the frontmatter is invalid, so one run reports everything.
-    const body = checkBody(split.body);
+    // The body is rendered (and so checked) even when the frontmatter is invalid, so one run reports everything.
+    const digest = bodyDigest(split.body, siteUrl);
+    let body = bodies?.get(digest);
+    if (!body) {
+      body = renderBody(split.body, siteUrl);
+      bodies?.set(digest, body);
+    }
     for (const p of body.problems) report(file.path, split.bodyLine + p.line - 1, 'body', p.message);
     const result = articleSchema.safeParse(parsed.data);
     if (!result.success) {
       for (const issue of result.error.issues) reportIssue(file.path, parsed, issue, report, split.frontmatterLine);
       continue;
     }
+    if (!result.data.draft) {
+      if (result.data.standfirst === TEMPLATE_STANDFIRST) {
+        report(file.path, parsed.lineOf(['standfirst']) || split.frontmatterLine, 'standfirst', `still the template text of npm run new ("${TEMPLATE_STANDFIRST}"): write the standfirst, or set draft: true`);
+      }
+      if (split.body.trim() === TEMPLATE_BODY) {
+        report(file.path, split.bodyLine + leadingBlankLines(split.body), 'body', `is still the template text of npm run new ("${TEMPLATE_BODY}"): write the story, or set draft: true`);
+      }
+    }
     bodyLinks.set(id, body.articleLinks.map((l) => ({ id: l.id, line: split.bodyLine + l.line - 1 })));
     lines.set(id, parsed);
-    articles.set(id, { id, file: file.path, data: result.data, state: decidePublicationState(result.data, now) });
+    articles.set(id, { id, file: file.path, data: result.data, bodyDigest: digest, state: decidePublicationState(result.data, now) });
   }
   const isPublic = (id: string) => articles.get(id)?.state === 'published';
 
@@ -153,15 +193,24 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
   }
   checkRedirects(articles, (id, path) => lines.get(id)?.lineOf(path) ?? 1, report);
   const nextChange = nextStateChange([...articles.values()].map((a) => a.data), now);
-  return { problems, articles, topicIds, authorIds, nextChange };
+  return {
+    problems,
+    articles,
+    topicIds,
+    authorIds,
+    topics: [...topics].map(([id, data]) => ({ id, ...data })),
+    authors: [...authors].map(([id, data]) => ({ id, ...data })),
+    now,
+    nextChange,
+  };
 }
 
-function checkDataFiles(
+function checkDataFiles<S extends z.ZodType>(
   files: ContentFile[],
-  schema: z.ZodType,
+  schema: S,
   report: (file: string, line: number, field: string, message: string) => void,
-): Set<string> {
-  const ids = new Set<string>();
+): Map<string, z.output<S>> {
+  const ids = new Map<string, z.output<S>>();
   for (const file of files) {
     const id = idFromPath(file.path);
     if (ids.has(id)) report(file.path, 1, 'file', `id "${id}" is used by another file`);
@@ -180,7 +229,7 @@ function checkDataFiles(
       for (const issue of result.error.issues) reportIssue(file.path, parsed, issue, report, 1);
       continue;
     }
-    ids.add(id);
+    ids.set(id, result.data);
   }
   return ids;
 }
@@ -201,6 +250,10 @@ function checkRedirects(
       claimed.set(slug, a.file);
     });
   }
+}
+
+function leadingBlankLines(text: string): number {
+  return /^\s*/.exec(text)![0].split('\n').length - 1;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,5 @@
+/** The build context handed to pages by the Dateline integration (src/integrations/dateline.ts). */
+declare module 'virtual:dateline/build' {
+  /** `null` outside `astro build` / `astro dev` (e.g. `astro check`). */
+  export const buildContext: import('./lib/content/run.ts').BuildContext | null;
+}

@@ -1,0 +1,76 @@
+/**
+ * The Dateline integration: runs the one content pipeline when Astro loads its config,
+ * and hands the result to the rest of the build as data.
+ *
+ * - `astro build` / `astro dev`: check and model the content (`src/lib/content/run.ts`);
+ *   any problem prints `file:line: field: message` lines and exits 1 before a page is
+ *   written. The model and the rendered bodies go under Astro's `cacheDir`.
+ * - Pages read the build context (clock, mode, where the model and bodies are) from the
+ *   virtual module `virtual:dateline/build` — never from `process.env`.
+ * - The derived lists (redirects and the host files that carry them, the sitemap's filter and
+ *   lastmods) come from the same model; the JSON-LD check runs over the output.
+ * Other commands (`astro sync`, `astro check`, `astro preview`) skip the content pipeline.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import sitemap from '@astrojs/sitemap';
+import { site } from '../site.config.ts';
+import { runContentPipeline, type BuildContext } from '../lib/content/run.ts';
+import { siteLists } from '../lib/content/model.ts';
+import { isIndexable, withLastmod } from '../lib/sitemap.ts';
+import { structuredDataCheck } from './structured-data-check.ts';
+import { hostConfig } from './host-config.ts';
+
+const VIRTUAL_ID = 'virtual:dateline/build';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+/** A Vite plugin that serves {@link BuildContext} as `virtual:dateline/build`. */
+function buildContextModule(context: BuildContext | null) {
+  return {
+    name: 'dateline-build-context',
+    resolveId(id: string) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id: string) {
+      if (id !== RESOLVED_ID) return undefined;
+      return `export const buildContext = ${JSON.stringify(context)};`;
+    },
+  };
+}
+
+/** See the module comment. */
+export function dateline(): AstroIntegration {
+  return {
+    name: 'dateline',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build' && command !== 'dev') {
+          updateConfig({ vite: { plugins: [buildContextModule(null)] } });
+          return;
+        }
+        const { context, model } = runContentPipeline({
+          mode: command === 'dev' ? 'dev' : 'build',
+          cacheDir: fileURLToPath(config.cacheDir),
+          siteUrl: site.url,
+        });
+        const lists = siteLists(model, site.url, site.pageSize);
+        const redirectSources = new Set(lists.redirects.map((r) => r.from));
+        updateConfig({
+          vite: { plugins: [buildContextModule(context)] },
+          // Static meta-refresh pages for former slugs; hosts that read `_redirects` answer with a real 301.
+          redirects: Object.fromEntries(lists.redirects.map((r) => [r.from, { status: 301, destination: r.to }])),
+          integrations: [
+            // _headers, _redirects, vercel.json and _nginx.conf for the hosts, from one serving policy.
+            hostConfig({ redirects: lists.redirects, reportUrl: site.cspReportUrl }),
+            // Fails the build when a page's JSON-LD misses a field Google requires or recommends.
+            structuredDataCheck(),
+            sitemap({
+              filter: (page) => isIndexable(page, site.url) && !lists.expiredUrls.has(page) && !redirectSources.has(new URL(page).pathname),
+              serialize: (item) => withLastmod(item, lists.lastModifiedByUrl, site.timeZone),
+            }),
+          ],
+        });
+      },
+    },
+  };
+}

@@ -11,10 +11,36 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from './problems.ts';
 
-/** A file of the content tree: path relative to the project root, and its text. */
+/**
+ * A file of the content tree: path relative to the project root, and its text. Files read
+ * from disk read their text when `contents` is first asked for and do not keep it, so a
+ * pass over 100,000 articles holds one file at a time (ask once, keep the string only as
+ * long as needed).
+ */
 export interface ContentFile {
-  path: string;
-  contents: string;
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** Thrown when a content file is not valid UTF-8. */
+export class ContentEncodingError extends Error {
+  override name = 'ContentEncodingError';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function lazyFile(relative: string, absolute: string): ContentFile {
+  return {
+    path: relative,
+    get contents() {
+      try {
+        return utf8.decode(fs.readFileSync(absolute));
+      } catch (error) {
+        if (error instanceof TypeError) throw new ContentEncodingError('is not valid UTF-8: save it as UTF-8');
+        throw error;
+      }
+    },
+  };
 }
 
 /** The files of a content tree, by collection, and the entries that could not be read. */
@@ -54,17 +80,7 @@ export function readContentTree(root: string, projectRoot = process.cwd()): Cont
   const read = (dir: string, recursive: boolean, match: RegExp): ContentFile[] => {
     const files: string[] = [];
     walk(path.join(root, dir), recursive, match, files);
-    const out: ContentFile[] = [];
-    for (const file of files.sort()) {
-      const buffer = fs.readFileSync(file);
-      const contents = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-      if (contents.includes('\uFFFD') && !buffer.includes(Buffer.from('\uFFFD'))) {
-        unreadable.push({ file: rel(file), line: 1, field: 'file', message: 'is not valid UTF-8: save it as UTF-8' });
-        continue;
-      }
-      out.push({ path: rel(file), contents });
-    }
-    return out;
+    return files.sort().map((file) => lazyFile(rel(file), file));
   };
   return {
     articles: read('articles', true, /\.md$/i),

@@ -22,7 +22,7 @@ import type { ContentProblem } from './problems.ts';
 import { renderBody, BODY_RENDERER_VERSION, type RenderedBody } from './body.ts';
 import { decidePublicationState, nextStateChange, type PublicationState } from '../publishing.ts';
 import { TEMPLATE_BODY, TEMPLATE_STANDFIRST } from '../new-article.ts';
-import type { ContentFile, ContentTree } from './files.ts';
+import { ContentEncodingError, type ContentFile, type ContentTree } from './files.ts';
 
 export type { ContentFile, ContentTree } from './files.ts';
 
@@ -123,7 +123,9 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
       const why = id.length > MAX_SLUG_LENGTH ? `is ${id.length} characters long: a slug has at most ${MAX_SLUG_LENGTH}` : 'is not a URL slug: use lower-case a-z, 0-9 and single hyphens, e.g. abe-putin-talks.md';
       report(file.path, 1, 'file', `file name "${id}" ${why}`);
     }
-    const split = splitFrontmatter(file.contents);
+    const contents = textOf(file, report);
+    if (contents === null) continue;
+    const split = splitFrontmatter(contents);
     if (!split.ok) {
       report(file.path, 1, 'frontmatter', split.message);
       continue;
@@ -215,7 +217,9 @@ function checkDataFiles<S extends z.ZodType>(
     const id = idFromPath(file.path);
     if (ids.has(id)) report(file.path, 1, 'file', `id "${id}" is used by another file`);
     if (!isValidSlug(id)) report(file.path, 1, 'file', `file name "${id}" is not a URL slug: use lower-case a-z, 0-9 and single hyphens`);
-    const parsed = parseYaml(file.contents, 1);
+    const contents = textOf(file, report);
+    if (contents === null) continue;
+    const parsed = parseYaml(contents, 1);
     if (!parsed.ok) {
       report(file.path, parsed.line, 'file', parsed.message);
       continue;
@@ -249,6 +253,16 @@ function checkRedirects(
       if (other && other !== a.file) report(a.file, line, `redirectFrom[${index}]`, `"${slug}" is also a former slug of ${other}`);
       claimed.set(slug, a.file);
     });
+  }
+}
+
+/** The text of a file, or `null` after reporting why it cannot be read. */
+function textOf(file: ContentFile, report: (file: string, line: number, field: string, message: string) => void): string | null {
+  try {
+    return file.contents;
+  } catch (error) {
+    report(file.path, 1, 'file', error instanceof ContentEncodingError ? error.message : `cannot be read: ${(error as Error).message}`);
+    return null;
   }
 }
 

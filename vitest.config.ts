@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * - tests/newsroom/ embargo, schedule, expiry and corrections, on fixture builds in temp folders
  * - tests/build/   checks over the built fixture site, test-results/site-dist/ (`npm run test:site`
  *                  builds it; `npm test` does), and — project "smoke" — the gates over the real dist/
+ * - tests/property/ fast-check properties of the content pipeline (in-process, and a few fixture builds)
  * The browser tests (tests/e2e/) run under Playwright: see playwright.config.ts.
  */
 /**
@@ -14,10 +15,10 @@ import { defineConfig } from 'vitest/config';
  * share `.astro/.prerender/` and break each other (seen: ERR_MODULE_NOT_FOUND for a prerender
  * chunk), so these files run one at a time in their own project; everything else runs in parallel.
  */
-const BUILDING = ['tests/newsroom/atomic-build.test.ts', 'tests/newsroom/verified-restore.test.ts', 'tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts'];
+const BUILDING = ['tests/newsroom/atomic-build.test.ts', 'tests/newsroom/verified-restore.test.ts', 'tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts', 'tests/property/content-invariant-build.test.ts'];
 /** The gates that also run over the real content (project "smoke"): HTML validity, links, byte budgets. */
 const SMOKE = ['tests/build/html-validity.test.ts', 'tests/build/links.test.ts', 'tests/build/budgets.test.ts'];
-const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts', 'tests/deploy/**/*.test.ts'];
+const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts', 'tests/deploy/**/*.test.ts', 'tests/property/**/*.test.ts'];
 
 export default defineConfig({
   test: {

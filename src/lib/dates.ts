@@ -17,6 +17,8 @@ const DATE_TIME_WITH_OFFSET =
  */
 export const MIN_YEAR = 1800;
 export const MAX_YEAR = 9999;
+/** The latest instant accepted: a day before the end of {@link MAX_YEAR}, so every offset keeps a four-digit year. */
+const LATEST_INSTANT = Date.UTC(MAX_YEAR, 11, 30, 0, 0, 0);
 
 /** How an editor should write a time; quoted in every date error message. */
 export const DATE_TIME_EXAMPLE = '"2016-11-20T13:03:00+08:00"';
@@ -51,6 +53,8 @@ export function explainDateTimeProblem(value: string, { quoted = true }: { quote
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return `"${value}" is not a real calendar date: ${how}`;
   if (year < MIN_YEAR) return `"${value}": year ${y} is before ${MIN_YEAR}, the earliest year Dateline supports: ${how}`;
+  // Shown in any time zone the instant must keep a four-digit year.
+  if (new Date(value).getTime() > LATEST_INSTANT) return `"${value}" is after ${MAX_YEAR}-12-30, the latest date Dateline supports: ${how}`;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return `"${value}" is not a real time of day: ${how}`;
   if (zone !== 'Z' && (Number(oh) > 23 || Number(om) > 59)) return `"${value}" has an impossible offset: ${how}`;
   return null;

@@ -16,6 +16,7 @@ import type { CorrectionEntry } from './corrections.ts';
 import { correctionAnchor, correctionLabel } from './corrections.ts';
 import { formatDateTime, toZonedIsoString, type DisplayOptions } from './dates.ts';
 import { absolutiseHtml } from './feed-content.ts';
+import { dirAttribute } from './language.ts';
 import type { SiteConfig } from '../site.config.ts';
 import {
   absoluteUrl,
@@ -260,6 +261,15 @@ export function articleFooterHtml(article: Pick<Article, 'id' | 'corrections' | 
   return parts.join('');
 }
 
+/**
+ * Feed formats have no direction field (Atom has `xml:lang` only), so content in a language
+ * written the other way from the feed's is wrapped in `<div dir lang>` for readers that show HTML.
+ */
+function withDirection(html: string, lang: string | undefined, feedLanguage: string): string {
+  const dir = dirAttribute(lang, feedLanguage);
+  return dir ? `<div dir="${dir}" lang="${escape(lang!)}">${html}</div>` : html;
+}
+
 /** The feed item of one article. `bodyHtml` is its rendered body with root-relative links. */
 export function articleFeedItem(article: Article, bodyHtml: string, site: FeedSite): FeedItem {
   const url = absoluteUrl(articlePath(article.id), site.url);
@@ -268,7 +278,7 @@ export function articleFeedItem(article: Article, bodyHtml: string, site: FeedSi
     url,
     title: article.headline,
     summary: article.standfirst,
-    contentHtml: absolutiseHtml(bodyHtml, url, article.filePath) + articleFooterHtml(article, site),
+    contentHtml: withDirection(absolutiseHtml(bodyHtml, url, article.filePath) + articleFooterHtml(article, site), article.lang, site.language),
     published: article.publishedAt,
     updated: lastModified(article),
     authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(authorPath(a.id), site.url) })),

@@ -2,8 +2,10 @@
  * The Google News sitemap (`/news-sitemap.xml`): the sitemaps.org `urlset` with Google's
  * `news:` extension (https://www.google.com/schemas/sitemap-news/0.9).
  *
- * - Only articles published in the 48 hours before the build clock, newest first, at most
- *   1,000 (Google's limits); older articles stay in the ordinary sitemap.
+ * - Only articles published in the 48 hours before the build clock, newest first; older
+ *   articles stay in the ordinary sitemap. Google takes at most 1,000 URLs per news
+ *   sitemap: past that the window is split into `/news-sitemap-<n>.xml` parts of 1,000,
+ *   and `/news-sitemap.xml` becomes a `sitemapindex` listing them ({@link planNewsSitemaps}).
  * - `news:publication`: `news:name` = the site name, `news:language` = the article's
  *   language as Google wants it (ISO 639: `en`, `ja`; Chinese as `zh-cn` / `zh-tw`).
  * - `news:publication_date` = `publishedAt` in the newsroom time zone with its offset.
@@ -13,7 +15,7 @@
  */
 import type { Article } from './article-model.ts';
 import { toZonedIsoString } from './dates.ts';
-import { absoluteUrl, articlePath } from './urls.ts';
+import { absoluteUrl, articlePath, newsSitemapPath } from './urls.ts';
 import { buildXml, XML_DECLARATION, type XmlNode } from './xml.ts';
 
 export const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -39,10 +41,10 @@ export function toNewsLanguage(tag: string): string {
 }
 
 /**
- * The articles a news sitemap lists at instant `now`: published in the closed window
- * [`now` − 48 h, `now`], newest first (ties by id), at most 1,000.
+ * The articles the news sitemaps list at instant `now`: published (public time) in the
+ * closed window [`now` − 48 h, `now`], newest first (ties by id), at most `limit`.
  */
-export function selectNewsArticles<T extends Pick<Article, 'id' | 'publishedAt'>>(articles: readonly T[], now: Date, limit = NEWS_MAX_URLS): T[] {
+export function selectNewsArticles<T extends Pick<Article, 'id' | 'publishedAt'>>(articles: readonly T[], now: Date, limit = Infinity): T[] {
   const end = now.getTime();
   const start = end - NEWS_WINDOW_HOURS * 3_600_000;
   return articles
@@ -74,5 +76,40 @@ export function buildNewsSitemapXml(articles: readonly Pick<Article, 'id' | 'hea
   return buildXml({
     '?xml': XML_DECLARATION,
     urlset: { '@_xmlns': SITEMAP_NAMESPACE, '@_xmlns:news': NEWS_NAMESPACE, ...(urls.length ? { url: urls } : {}) },
+  });
+}
+
+/** What to write for the news sitemaps of one build. */
+export type NewsSitemapPlan =
+  | { kind: 'single'; articles: readonly NewsArticleLike[] }
+  | { kind: 'split'; parts: readonly (readonly NewsArticleLike[])[] };
+
+type NewsArticleLike = Pick<Article, 'id' | 'headline' | 'publishedAt' | 'lang'>;
+
+/**
+ * Split the selected articles into news sitemaps of at most `max` URLs: one `urlset` when
+ * they fit, else parts of `max` in order (part 1 holds the newest).
+ */
+export function planNewsSitemaps(selected: readonly NewsArticleLike[], max = NEWS_MAX_URLS): NewsSitemapPlan {
+  if (selected.length <= max) return { kind: 'single', articles: selected };
+  const parts: NewsArticleLike[][] = [];
+  for (let i = 0; i < selected.length; i += max) parts.push(selected.slice(i, i + max));
+  return { kind: 'split', parts };
+}
+
+/**
+ * The news sitemap index (sitemaps.org `sitemapindex`) listing parts `1…count`, each with
+ * `lastmod` = the newest public time in it.
+ */
+export function buildNewsSitemapIndexXml(parts: readonly (readonly NewsArticleLike[])[], site: NewsSitemapSite): string {
+  return buildXml({
+    '?xml': XML_DECLARATION,
+    sitemapindex: {
+      '@_xmlns': SITEMAP_NAMESPACE,
+      sitemap: parts.map((part, i) => ({
+        loc: absoluteUrl(newsSitemapPath(i + 1), site.url),
+        lastmod: toZonedIsoString(part[0]!.publishedAt, site.timeZone),
+      })),
+    },
   });
 }

@@ -8,6 +8,7 @@ import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { readContentModel } from './content/model.ts';
 import { readBodyHtml } from './content/body-cache.ts';
 import { pageCacheKey } from './cache-keys.ts';
+import { planNewsSitemaps, selectNewsArticles, NEWS_MAX_URLS, type NewsSitemapPlan } from './news-sitemap.ts';
 import { site } from '../site.config.ts';
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
@@ -74,6 +75,24 @@ export function getSiteIndex(): Promise<SiteIndex> {
 export function bodyHtml(article: Pick<Article, 'bodyDigest'>): string {
   if (!buildContext) throw new ContentModelError('no build context: bodies are only available under astro build or astro dev');
   return readBodyHtml(buildContext.bodyDir, article.bodyDigest);
+}
+
+let newsPlan: Promise<NewsSitemapPlan> | undefined;
+
+/**
+ * The news sitemaps of this build (one, or parts of 1,000 and an index), decided once; a
+ * split is announced in the build log.
+ */
+export function getNewsSitemapPlan(): Promise<NewsSitemapPlan> {
+  newsPlan ??= getSiteIndex().then(({ articles, now }) => {
+    const selected = selectNewsArticles(articles, now);
+    const plan = planNewsSitemaps(selected);
+    if (plan.kind === 'split') {
+      console.log(`[dateline] news sitemap: ${selected.length} articles in the 48-hour window, more than Google's ${NEWS_MAX_URLS} per file: split into ${plan.parts.length} news sitemaps listed in the news sitemap index /news-sitemap.xml`);
+    }
+    return plan;
+  });
+  return newsPlan;
 }
 
 async function loadSiteIndex(): Promise<SiteIndex> {

@@ -69,9 +69,13 @@ export function feedPath(listingPath: string, format: FeedFormat): string {
   return `${listingPath}${FEED_FILE_NAMES[format]}`;
 }
 
-/** Root-relative URL of the Google News sitemap. */
-export function newsSitemapPath(): string {
-  return '/news-sitemap.xml';
+/**
+ * Root-relative URL of the Google News sitemap: `/news-sitemap.xml` (a `urlset`, or the
+ * news sitemap index when the window holds more than 1,000 articles), and part `n` ≥ 1 of a
+ * split one: `/news-sitemap-<n>.xml`.
+ */
+export function newsSitemapPath(part?: number): string {
+  return part === undefined ? '/news-sitemap.xml' : `/news-sitemap-${part}.xml`;
 }
 
 /**

@@ -130,7 +130,8 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
       report(file.path, 1, 'frontmatter', split.message);
       continue;
     }
-    const parsed = parseYaml(split.frontmatter, split.frontmatterLine);
+    // Kept for line lookups after the pass: a detached copy, so it does not pin the whole file.
+    const parsed = parseYaml(detach(split.frontmatter), split.frontmatterLine);
     if (!parsed.ok) {
       report(file.path, parsed.line, 'frontmatter', parsed.message);
       continue;
@@ -160,9 +161,9 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
         report(file.path, split.bodyLine + leadingBlankLines(split.body), 'body', `is still the template text of npm run new ("${TEMPLATE_BODY}"): write the story, or set draft: true`);
       }
     }
-    bodyLinks.set(id, body.articleLinks.map((l) => ({ id: l.id, line: split.bodyLine + l.line - 1 })));
+    bodyLinks.set(id, body.articleLinks.map((l) => ({ id: detach(l.id), line: split.bodyLine + l.line - 1 })));
     lines.set(id, parsed);
-    articles.set(id, { id, file: file.path, data: result.data, bodyDigest: digest, state: decidePublicationState(result.data, now) });
+    articles.set(id, { id, file: file.path, data: structuredClone(result.data), bodyDigest: digest, state: decidePublicationState(result.data, now) });
   }
   const isPublic = (id: string) => articles.get(id)?.state === 'published';
 
@@ -254,6 +255,16 @@ function checkRedirects(
       claimed.set(slug, a.file);
     });
   }
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a
+ * substring (or a string parsed out of JSON) as a slice that pins its whole parent: values
+ * kept for 100,000 articles would otherwise pin every file and every cached body (measured:
+ * out of heap at 1.5 GB). `structuredClone` (above) does the same for whole values.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The text of a file, or `null` after reporting why it cannot be read. */

@@ -9,7 +9,7 @@
  *   docs/adr/0006-feed-ids.md), `pubDate` = first publication (RFC 822, GMT),
  *   `atom:updated` = last change (RFC 3339 with the newsroom offset), one `category` per
  *   topic, `dc:creator` per author (RSS `<author>` must be an e-mail address).
- * - channel: `language`, `copyright`, `lastBuildDate` (newest change among the items),
+ * - channel: `description` as HTML (escaped first, like item descriptions), `language`, `copyright`, `lastBuildDate` (newest change among the items),
  *   `generator`, `ttl` (minutes), `atom:link rel="self"`, one `atom:link rel="hub"` per WebSub
  *   hub (WebSub §4: RSS feeds use Atom link elements), `image` (small logo) and an
  *   `xml-stylesheet` for browsers.
@@ -105,7 +105,9 @@ export async function buildRssXml(model: FeedModel, options: RssOptions = {}): P
   ].join('');
   const xml = await getRssString({
     title: model.title,
-    description: model.description,
+    // Readers treat the channel description as HTML too: a topic description or author bio
+    // that mentions `<b>` must show as text, as item descriptions do.
+    description: textAsHtml(model.description),
     site: model.homePageUrl,
     items: rssItems(model, tokens),
     xmlns: { ...RSS_NAMESPACES },

@@ -2,7 +2,7 @@ import type { SitemapItem } from '@astrojs/sitemap';
 import { toZonedIsoString } from './dates.ts';
 import { sortNewestFirst } from './article-model.ts';
 import { paginate } from './pagination.ts';
-import { absoluteUrl, authorPath, correctionsPath, homePath, topicPath } from './urls.ts';
+import { absoluteUrl, authorPath, correctionsPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from './urls.ts';
 
 /**
  * Sitemap rules (sitemaps.org protocol): which built pages are listed and their `lastmod`.
@@ -65,8 +65,8 @@ export function buildListingLastmods(published: readonly ListedArticle[], siteUr
   for (const [id, list] of byKey((a) => a.topicIds)) addPages(list, (n) => topicPath(id, n));
   for (const [id, list] of byKey((a) => a.authorIds)) addPages(list, (n) => authorPath(id, n));
   const siteNewest = newest(published.map((a) => a.lastModified));
-  out.set(absoluteUrl('/topics/', siteUrl), siteNewest);
-  out.set(absoluteUrl('/authors/', siteUrl), siteNewest);
+  out.set(absoluteUrl(topicsIndexPath(), siteUrl), siteNewest);
+  out.set(absoluteUrl(authorsIndexPath(), siteUrl), siteNewest);
   const corrections = published.flatMap((a) => a.correctionTimes);
   if (corrections.length) out.set(absoluteUrl(correctionsPath(), siteUrl), newest(corrections));
   return out;

@@ -29,7 +29,7 @@ import { lastModified } from './article-model.ts';
 import { correctionAnchor } from './corrections.ts';
 import { toZonedIsoString } from './dates.ts';
 import type { SiteConfig, SiteImage } from '../site.config.ts';
-import { absoluteUrl, articlePath, authorPath, homePath, topicPath } from './urls.ts';
+import { absoluteUrl, articlePath, authorPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from './urls.ts';
 
 /** The site settings structured data reads (the whole `site` config satisfies it). */
 export type StructuredDataSite = Pick<SiteConfig, 'name' | 'description' | 'url' | 'language' | 'timeZone' | 'logo' | 'defaultImage'>;
@@ -161,7 +161,7 @@ export function buildBreadcrumbList(crumbs: readonly Crumb[]): WithContext<Bread
 export function topicCrumbs(topic: TopicRef, site: StructuredDataSite): Crumb[] {
   return [
     { name: site.name, url: absoluteUrl(homePath(), site.url) },
-    { name: 'Topics', url: absoluteUrl('/topics/', site.url) },
+    { name: 'Topics', url: absoluteUrl(topicsIndexPath(), site.url) },
     { name: topic.name, url: absoluteUrl(topicPath(topic.id), site.url) },
   ];
 }
@@ -170,7 +170,7 @@ export function topicCrumbs(topic: TopicRef, site: StructuredDataSite): Crumb[] 
 export function authorCrumbs(author: AuthorRef, site: StructuredDataSite): Crumb[] {
   return [
     { name: site.name, url: absoluteUrl(homePath(), site.url) },
-    { name: 'Authors', url: absoluteUrl('/authors/', site.url) },
+    { name: 'Authors', url: absoluteUrl(authorsIndexPath(), site.url) },
     { name: author.name, url: absoluteUrl(authorPath(author.id), site.url) },
   ];
 }

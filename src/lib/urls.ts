@@ -5,6 +5,7 @@
  * - topic:   `/topics/<id>/`, page n ≥ 2 at `/topics/<id>/<n>/`
  * - author:  `/authors/<id>/`, page n ≥ 2 at `/authors/<id>/<n>/`
  * - home:    `/`, page n ≥ 2 at `/page/<n>/` (not `/<n>/`, which would clash with `/404` at 404 pages)
+ * - indexes: `/topics/`, `/authors/`, `/corrections/`; sitemaps `/sitemap-index.xml`, `/news-sitemap.xml`
  * - feeds:   `rss.xml`, `atom.xml` and `feed.json` beside the first page of the listing they
  *            follow: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`,
  *            `/corrections/rss.xml` (docs/adr/0006-feed-ids.md)
@@ -45,6 +46,21 @@ export function authorPath(id: string, page = 1): string {
 /** Root-relative URL of a home listing page (1-based `page`). */
 export function homePath(page = 1): string {
   return page > 1 ? `/page/${page}/` : '/';
+}
+
+/** Root-relative URL of the index of all topics. */
+export function topicsIndexPath(): string {
+  return '/topics/';
+}
+
+/** Root-relative URL of the index of all authors. */
+export function authorsIndexPath(): string {
+  return '/authors/';
+}
+
+/** Root-relative URL of the sitemap index that @astrojs/sitemap writes. */
+export function sitemapIndexPath(): string {
+  return '/sitemap-index.xml';
 }
 
 /** Root-relative URL of the corrections and clarifications page. */

@@ -13,9 +13,10 @@ import { escape } from 'html-escaper';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { lastModified } from './article-model.ts';
 import type { CorrectionEntry } from './corrections.ts';
-import { correctionAnchor, correctionLabel } from './corrections.ts';
+import { correctionLabel } from './corrections.ts';
 import { formatDateTime, toZonedIsoString, type DisplayOptions } from './dates.ts';
 import { absolutiseHtml } from './feed-content.ts';
+import { renderCorrectionsHtml, renderSourceCreditHtml } from './article-notes.ts';
 import { dirAttribute } from './language.ts';
 import type { SiteConfig } from '../site.config.ts';
 import {
@@ -242,23 +243,8 @@ function shell(scope: FeedScope, site: FeedSite, items: FeedItem[], fallbackUpda
  * and the source attribution that an openly licensed text requires wherever it is shown.
  */
 export function articleFooterHtml(article: Pick<Article, 'id' | 'corrections' | 'source'>, site: FeedSite): string {
-  const parts: string[] = [];
-  const pageUrl = absoluteUrl(articlePath(article.id), site.url);
-  if (article.corrections.length > 0) {
-    const display = displayOptionsOf(site);
-    const items = article.corrections.map(
-      (c, i) =>
-        `<li id="${correctionAnchor(i + 1)}"><strong>${correctionLabel(c.kind)}</strong>, <time datetime="${toZonedIsoString(c.at, site.timeZone)}">${escape(formatDateTime(c.at, display))}</time>: ${escape(c.text)}</li>`,
-    );
-    parts.push(`<aside><h2>Corrections and clarifications</h2><ol>${items.join('')}</ol><p><a href="${escape(pageUrl)}">Read the corrected article</a></p></aside>`);
-  }
-  if (article.source) {
-    const s = article.source;
-    parts.push(
-      `<p>Originally published by <a href="${escape(s.url)}">${escape(s.name)}</a>, licensed under <a href="${escape(s.licenseUrl)}" rel="license">${escape(s.license)}</a>.</p>`,
-    );
-  }
-  return parts.join('');
+  const articleUrl = absoluteUrl(articlePath(article.id), site.url);
+  return renderCorrectionsHtml(article.corrections, { display: displayOptionsOf(site), articleUrl }) + (article.source ? renderSourceCreditHtml(article.source) : '');
 }
 
 /**

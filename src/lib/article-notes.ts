@@ -1,0 +1,40 @@
+/**
+ * The one renderer of an article's corrections box and source credit, as HTML, shared by the
+ * article page (`CorrectionNotice.astro`, `SourceAttribution.astro`) and the feeds
+ * (`feed-model.ts`), so a reader sees the same notes, anchors and wording wherever the
+ * article is shown. Text is escaped with html-escaper; dates are `<time>` elements whose
+ * `datetime` means the stored instant (`toZonedIsoString`).
+ */
+import { escape } from 'html-escaper';
+import type { Correction, SourceRef } from './article-model.ts';
+import { correctionAnchor, correctionLabel } from './corrections.ts';
+import { formatDateTime, toZonedIsoString, type DisplayOptions } from './dates.ts';
+
+/** Options of {@link renderCorrectionsHtml}. */
+export interface CorrectionsHtmlOptions {
+  /** Newsroom time zone, language and zone-label locale. */
+  display: DisplayOptions;
+  /** Absolute URL of the article, for a "Read the corrected article" link (feeds); none on the page itself. */
+  articleUrl?: string | undefined;
+}
+
+/**
+ * The corrections box: each correction or clarification with its date, anchored
+ * `#correction-<n>` (n = 1-based, in the given order: oldest first). Empty string when
+ * there are none.
+ */
+export function renderCorrectionsHtml(corrections: readonly Correction[], options: CorrectionsHtmlOptions): string {
+  if (corrections.length === 0) return '';
+  const { display, articleUrl } = options;
+  const items = corrections.map(
+    (c, i) =>
+      `<li id="${correctionAnchor(i + 1)}"><strong>${correctionLabel(c.kind)}</strong>, <time datetime="${toZonedIsoString(c.at, display.timeZone)}">${escape(formatDateTime(c.at, display))}</time>: ${escape(c.text)}</li>`,
+  );
+  const link = articleUrl ? `<p><a href="${escape(articleUrl)}">Read the corrected article</a></p>` : '';
+  return `<aside class="corrections" aria-labelledby="corrections-heading" lang="${escape(display.locale)}"><h2 id="corrections-heading">Corrections and clarifications</h2><ol>${items.join('')}</ol>${link}</aside>`;
+}
+
+/** The credit an openly licensed or syndicated text requires wherever it is shown. */
+export function renderSourceCreditHtml(source: SourceRef): string {
+  return `<p class="source-attribution">Originally published by <a href="${escape(source.url)}">${escape(source.name)}</a>, licensed under <a href="${escape(source.licenseUrl)}" rel="license">${escape(source.license)}</a>.</p>`;
+}

@@ -9,6 +9,11 @@
  *   virtual module `virtual:dateline/build` — never from `process.env`.
  * - The derived lists (redirects and the host files that carry them, the sitemap's filter and
  *   lastmods) come from the same model; the JSON-LD check runs over the output.
+ * - It also sets the build settings that follow from Dateline's design, so `astro.config.mjs`
+ *   holds only the site, Markdown and integrations: `cacheDir` (one per content tree,
+ *   `astroCacheDir()`), directory URLs, `prerenderConflictBehavior: 'error'`, the Content
+ *   Security Policy (docs/adr/0010-serving-policy.md) and `experimental.incrementalBuild`
+ *   (docs/adr/0007-incremental-builds.md).
  * Other commands (`astro sync`, `astro check`, `astro preview`) skip the content pipeline.
  */
 import { fileURLToPath } from 'node:url';
@@ -20,6 +25,8 @@ import { siteLists } from '../lib/content/model.ts';
 import { isIndexable, withLastmod } from '../lib/sitemap.ts';
 import { structuredDataCheck } from './structured-data-check.ts';
 import { hostConfig } from './host-config.ts';
+import { astroCacheDir } from '../lib/content/paths.ts';
+import { CSP_DIRECTIVES } from '../lib/deploy/headers-policy.ts';
 
 const VIRTUAL_ID = 'virtual:dateline/build';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -44,13 +51,29 @@ export function dateline(): AstroIntegration {
     name: 'dateline',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
+        // A build of another content tree (tests, benchmark) keeps its own cache; scripts/build.ts
+        // verifies the same folder.
+        const cacheDir = new URL(`${astroCacheDir()}/`, config.root);
+        updateConfig({
+          cacheDir,
+          trailingSlash: 'ignore',
+          build: { format: 'directory' },
+          prerenderConflictBehavior: 'error',
+          // Content Security Policy: a meta tag per page with hashes of every script and style Astro
+          // emits (no 'unsafe-inline'); the hosts add the same policy as a header, with frame-ancestors
+          // and reporting (src/lib/deploy/headers-policy.ts, docs/adr/0010-serving-policy.md).
+          security: { csp: { directives: [...CSP_DIRECTIVES] } },
+          // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied from the
+          // previous build. Keep build.concurrency at 1: a higher value turns the cache off.
+          experimental: { incrementalBuild: true },
+        });
         if (command !== 'build' && command !== 'dev') {
           updateConfig({ vite: { plugins: [buildContextModule(null)] } });
           return;
         }
         const { context, model } = runContentPipeline({
           mode: command === 'dev' ? 'dev' : 'build',
-          cacheDir: fileURLToPath(config.cacheDir),
+          cacheDir: fileURLToPath(cacheDir),
           siteUrl: site.url,
         });
         const lists = siteLists(model, site.url, site.pageSize);

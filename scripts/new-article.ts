@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { site } from '../src/site.config.ts';
 import { contentRoot, idFromPath } from '../src/lib/content/paths.ts';
-import { buildNewArticle, slugForHeadline } from '../src/lib/new-article.ts';
+import { buildNewArticle, slugForHeadline } from '../src/lib/content/new-article.ts';
 import { isValidSlug } from '../src/lib/urls.ts';
 import { zonedDateKey } from '../src/lib/dates.ts';
 import { readContentTree } from '../src/lib/content/files.ts';

@@ -22,7 +22,7 @@ import sitemap from '@astrojs/sitemap';
 import { site } from '../site.config.ts';
 import { runContentPipeline, type BuildContext } from '../lib/content/run.ts';
 import { siteLists } from '../lib/content/model.ts';
-import { isIndexable, withLastmod } from '../lib/sitemap.ts';
+import { isIndexable, withLastmod } from '../lib/distribution/sitemap.ts';
 import { structuredDataCheck } from './structured-data-check.ts';
 import { hostConfig } from './host-config.ts';
 import { astroCacheDir } from '../lib/content/paths.ts';
@@ -62,8 +62,8 @@ export function dateline(): AstroIntegration {
           // Content Security Policy: a meta tag per page with hashes of every script and style Astro
           // emits (no 'unsafe-inline'); the hosts add the same policy as a header, with frame-ancestors
           // and reporting (src/lib/deploy/headers-policy.ts, docs/adr/0010-serving-policy.md).
-          security: { csp: { directives: [...CSP_DIRECTIVES] } },
-          // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied from the
+          security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
+          // Pages whose cacheKey (src/lib/pages/cache-keys.ts) and code are unchanged are copied from the
           // previous build. Keep build.concurrency at 1: a higher value turns the cache off.
           experimental: { incrementalBuild: true },
         });

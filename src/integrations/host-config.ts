@@ -10,7 +10,7 @@
 import type { AstroIntegration } from 'astro';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import type { Redirect } from '../lib/redirects.ts';
+import type { Redirect } from '../lib/distribution/redirects.ts';
 import { buildServingPolicy, cspFromMeta, type MetaCspSources } from '../lib/deploy/headers-policy.ts';
 import { HOST_FILES, renderHeadersFile, renderNginxBuildInclude, renderRedirectsFile, renderVercelJson } from '../lib/deploy/host-files.ts';
 

@@ -1,13 +1,13 @@
 /**
  * Astro integration: after `astro build`, validate every JSON-LD block of every page in
- * the output (`src/lib/structured-data-check.ts`) and fail the build listing each
+ * the output (`src/lib/head/structured-data-check.ts`) and fail the build listing each
  * problem as `file: JSON-LD block n: field: message`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkPageStructuredData } from '../lib/structured-data-check.ts';
+import { checkPageStructuredData } from '../lib/head/structured-data-check.ts';
 
 /** Thrown by the build when structured data is invalid. */
 export class StructuredDataError extends Error {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../site.config.ts';
-import { getNewsSitemapPlan } from '../lib/queries.ts';
-import { buildNewsSitemapXml } from '../lib/news-sitemap.ts';
+import { getNewsSitemapPlan } from '../lib/content/queries.ts';
+import { buildNewsSitemapXml } from '../lib/distribution/news-sitemap.ts';
 
 /** The parts of a split news sitemap (only when the 48-hour window holds more than 1,000 articles). */
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { site } from '../site.config.ts';
-import { getNewsSitemapPlan } from '../lib/queries.ts';
-import { buildNewsSitemapIndexXml, buildNewsSitemapXml } from '../lib/news-sitemap.ts';
+import { getNewsSitemapPlan } from '../lib/content/queries.ts';
+import { buildNewsSitemapIndexXml, buildNewsSitemapXml } from '../lib/distribution/news-sitemap.ts';
 
 /**
  * The Google News sitemap: articles published in the 48 hours before the build clock; past

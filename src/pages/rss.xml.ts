@@ -1,4 +1,4 @@
-import { fixedFeedRoute } from '../lib/feed-routes.ts';
+import { fixedFeedRoute } from '../lib/distribution/feed-routes.ts';
 
 /** The site feed (rss): the newest `feedSize` published articles, full content. */
 export const GET = fixedFeedRoute('site', 'rss');

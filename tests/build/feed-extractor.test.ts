@@ -1,7 +1,7 @@
 /**
  * npm @extractus/feed-extractor (one of the readers the feeds were checked with) reads every
  * feed the build ships, including the corrections feeds while there is no correction:
- * it rejects an entry-less Atom document, so none is shipped (src/lib/feed-model.ts,
+ * it rejects an entry-less Atom document, so none is shipped (src/lib/distribution/feed-model.ts,
  * `publishedFormats`), and it reads the empty RSS and JSON feeds.
  */
 import fs from 'node:fs';

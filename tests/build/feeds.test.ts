@@ -22,7 +22,7 @@ import {
   type ParsedFeed,
   type PublishedArticle,
 } from './distribution.ts';
-import { urlsInHtml } from '../../src/lib/feed-content.ts';
+import { urlsInHtml } from '../../src/lib/distribution/feed-content.ts';
 
 const FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 const fileOf = (set: FeedSet, format: keyof typeof FILES) => (set.dir ? `${set.dir}/${FILES[format]}` : FILES[format]);

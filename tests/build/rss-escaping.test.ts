@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticleFeed } from '../../src/lib/feed-model.ts';
-import { buildRssXml } from '../../src/lib/feed-rss.ts';
+import { buildArticleFeed } from '../../src/lib/distribution/feed-model.ts';
+import { buildRssXml } from '../../src/lib/distribution/feed-rss.ts';
 import { site } from '../../src/site.config.ts';
-import type { Article } from '../../src/lib/article-model.ts';
+import type { Article } from '../../src/lib/content/article-model.ts';
 import { makeArticle } from '../unit/make-article.ts';
 import { feedparser, htmlText, parseRss, type FeedparserResult, type XmlItem } from './feed-readers.ts';
 

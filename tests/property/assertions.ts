@@ -1,7 +1,7 @@
 /** Assertions shared by the property tests. */
 import { expect } from 'vitest';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { urlScheme, ALLOWED_SCHEMES } from '../../src/lib/html-policy.ts';
+import { urlScheme, ALLOWED_SCHEMES } from '../../src/lib/body/html-policy.ts';
 
 /** Every URL-valued attribute in `html` uses an allowed scheme, and there is no script element. */
 export function assertSafeHtml(html: string, where: string): void {

@@ -16,7 +16,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/pipeline.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
-import { extractJsonLdBlocks } from '../../src/lib/structured-data-check.ts';
+import { extractJsonLdBlocks } from '../../src/lib/head/structured-data-check.ts';
 import { site } from '../../src/site.config.ts';
 import { articleArbitrary, siteFiles, NOW, type GeneratedArticle } from './arbitraries.ts';
 import { assertSafeHtml } from './assertions.ts';

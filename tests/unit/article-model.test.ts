@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastModified, sortNewestFirst } from '../../src/lib/article-model.ts';
+import { lastModified, sortNewestFirst } from '../../src/lib/content/article-model.ts';
 import { SEED_PUBLISHED, SEED_UPDATED } from './make-article.ts';
 
 describe('lastModified', () => {

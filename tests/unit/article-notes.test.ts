@@ -3,8 +3,8 @@
  * components and the feeds (issue "One content pipeline", 8).
  */
 import { describe, expect, it } from 'vitest';
-import { renderCorrectionsHtml, renderSourceCreditHtml } from '../../src/lib/article-notes.ts';
-import { articleFooterHtml } from '../../src/lib/feed-model.ts';
+import { renderCorrectionsHtml, renderSourceCreditHtml } from '../../src/lib/pages/article-notes.ts';
+import { articleFooterHtml } from '../../src/lib/distribution/feed-model.ts';
 import { SITE } from './distribution-fixtures.ts';
 import { makeArticle } from './make-article.ts';
 

@@ -3,7 +3,7 @@
  * the default site configuration and a few articles whose text is hard to escape.
  */
 import { resolveSiteConfig } from '../../src/site.config.ts';
-import type { Article } from '../../src/lib/article-model.ts';
+import type { Article } from '../../src/lib/content/article-model.ts';
 import { SEED_PUBLISHED, SEED_UPDATED, makeArticle } from './make-article.ts';
 
 /** The default configuration (`https://dateline.example`, en-GB, Asia/Hong_Kong). */

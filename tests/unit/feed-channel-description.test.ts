@@ -6,8 +6,8 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildArticleFeed } from '../../src/lib/feed-model.ts';
-import { buildRssXml } from '../../src/lib/feed-rss.ts';
+import { buildArticleFeed } from '../../src/lib/distribution/feed-model.ts';
+import { buildRssXml } from '../../src/lib/distribution/feed-rss.ts';
 import { ARTICLES, SITE, bodyOf } from './distribution-fixtures.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, processEntities: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeedContentError, absolutiseHtml, urlsInHtml } from '../../src/lib/feed-content.ts';
-import { XmlCharacterError, buildXml, escapeXmlText } from '../../src/lib/xml.ts';
+import { FeedContentError, absolutiseHtml, urlsInHtml } from '../../src/lib/distribution/feed-content.ts';
+import { XmlCharacterError, buildXml, escapeXmlText } from '../../src/lib/distribution/xml.ts';
 
 const PAGE = 'https://dateline.example/articles/a-story/';
 

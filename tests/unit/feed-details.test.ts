@@ -6,12 +6,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { extractFromXml } from '@extractus/feed-extractor';
 import { describe, expect, it } from 'vitest';
-import { buildArticleFeed, buildCorrectionsFeed, feedLinks, publishedFormats } from '../../src/lib/feed-model.ts';
-import { buildRssXml } from '../../src/lib/feed-rss.ts';
-import { buildAtomXml } from '../../src/lib/feed-atom.ts';
-import { buildJsonFeed } from '../../src/lib/feed-json.ts';
-import { buildHeadTags } from '../../src/lib/head.ts';
-import { articlePageHead } from '../../src/lib/page-head.ts';
+import { buildArticleFeed, buildCorrectionsFeed, feedLinks, publishedFormats } from '../../src/lib/distribution/feed-model.ts';
+import { buildRssXml } from '../../src/lib/distribution/feed-rss.ts';
+import { buildAtomXml } from '../../src/lib/distribution/feed-atom.ts';
+import { buildJsonFeed } from '../../src/lib/distribution/feed-json.ts';
+import { buildHeadTags } from '../../src/lib/head/head.ts';
+import { articlePageHead } from '../../src/lib/head/page-head.ts';
 import { resolveSiteConfig, SiteConfigError } from '../../src/site.config.ts';
 import { ARTICLES, SITE, bodyOf, seed } from './distribution-fixtures.ts';
 

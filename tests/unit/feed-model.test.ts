@@ -7,10 +7,10 @@ import {
   feedLinks,
   feedListingPath,
   feedTitle,
-} from '../../src/lib/feed-model.ts';
-import { listCorrections } from '../../src/lib/corrections.ts';
-import { lastModified } from '../../src/lib/article-model.ts';
-import { urlsInHtml } from '../../src/lib/feed-content.ts';
+} from '../../src/lib/distribution/feed-model.ts';
+import { listCorrections } from '../../src/lib/content/corrections.ts';
+import { lastModified } from '../../src/lib/content/article-model.ts';
+import { urlsInHtml } from '../../src/lib/distribution/feed-content.ts';
 import { ARTICLES, SITE, bodyOf, japanese, nasty, seed } from './distribution-fixtures.ts';
 import { makeArticle } from './make-article.ts';
 
@@ -196,7 +196,7 @@ describe('buildArticleFeed item cache', () => {
 
 describe('feedSizeOf', () => {
   it('gives topic and author feeds listingFeedSize items and the site and corrections feeds feedSize', async () => {
-    const { feedSizeOf } = await import('../../src/lib/feed-model.ts');
+    const { feedSizeOf } = await import('../../src/lib/distribution/feed-model.ts');
     const sizes = { feedSize: 50, listingFeedSize: 20 };
     expect(feedSizeOf({ kind: 'site' }, sizes)).toBe(50);
     expect(feedSizeOf({ kind: 'corrections' }, sizes)).toBe(50);

@@ -5,10 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildArticleFeed, buildCorrectionsFeed, type FeedModel } from '../../src/lib/feed-model.ts';
-import { buildRssXml } from '../../src/lib/feed-rss.ts';
-import { buildAtomXml } from '../../src/lib/feed-atom.ts';
-import { JSON_FEED_VERSION, buildJsonFeed, buildJsonFeedText } from '../../src/lib/feed-json.ts';
+import { buildArticleFeed, buildCorrectionsFeed, type FeedModel } from '../../src/lib/distribution/feed-model.ts';
+import { buildRssXml } from '../../src/lib/distribution/feed-rss.ts';
+import { buildAtomXml } from '../../src/lib/distribution/feed-atom.ts';
+import { JSON_FEED_VERSION, buildJsonFeed, buildJsonFeedText } from '../../src/lib/distribution/feed-json.ts';
 import { ARTICLES, NASTY_HEADLINE, SITE, bodyOf } from './distribution-fixtures.ts';
 
 const model: FeedModel = buildArticleFeed({ kind: 'site' }, ARTICLES, { site: SITE, bodyOf, fallbackUpdated: new Date(0) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildHeadTags, imageTypeOf, toOpenGraphLocale, type HeadInput } from '../../src/lib/head.ts';
-import { articlePageHead, authorPageHead, correctionsPageHead, homePageHead, topicPageHead } from '../../src/lib/page-head.ts';
-import { feedLinks } from '../../src/lib/feed-model.ts';
+import { buildHeadTags, imageTypeOf, toOpenGraphLocale, type HeadInput } from '../../src/lib/head/head.ts';
+import { articlePageHead, authorPageHead, correctionsPageHead, homePageHead, topicPageHead } from '../../src/lib/head/page-head.ts';
+import { feedLinks } from '../../src/lib/distribution/feed-model.ts';
 import { SITE, japanese, nasty, seed } from './distribution-fixtures.ts';
 
 const SEED_URL = 'https://dateline.example/articles/abe-putin-hold-intensive-talks-on-disputed-islands/';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkElement, urlScheme, isExternalHref, articleLinkTarget } from '../../src/lib/html-policy.ts';
+import { checkElement, urlScheme, isExternalHref, articleLinkTarget } from '../../src/lib/body/html-policy.ts';
 
 describe('checkElement', () => {
   it('allows tables, abbr, sup/sub and figures with their attributes', () => {

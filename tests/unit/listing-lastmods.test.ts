@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildListingLastmods, type ListedArticle } from '../../src/lib/sitemap.ts';
+import { buildListingLastmods, type ListedArticle } from '../../src/lib/distribution/sitemap.ts';
 import { homePath } from '../../src/lib/urls.ts';
 
 const SITE = 'https://dateline.example';

@@ -2,7 +2,7 @@
  * Small, explicit `Article` values for unit tests. Every field a test does not care about
  * gets a neutral default; the seed article's real times are exported for reuse.
  */
-import type { Article } from '../../src/lib/article-model.ts';
+import type { Article } from '../../src/lib/content/article-model.ts';
 
 /** The seed article (shared/seed): published 1:03pm and updated 10:45pm Hong Kong time. */
 export const SEED_PUBLISHED = new Date('2016-11-20T13:03:00+08:00');

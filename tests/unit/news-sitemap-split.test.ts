@@ -5,7 +5,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildNewsSitemapIndexXml, buildNewsSitemapXml, planNewsSitemaps, selectNewsArticles } from '../../src/lib/news-sitemap.ts';
+import { buildNewsSitemapIndexXml, buildNewsSitemapXml, planNewsSitemaps, selectNewsArticles } from '../../src/lib/distribution/news-sitemap.ts';
 import { SITE } from './distribution-fixtures.ts';
 import { makeArticle } from './make-article.ts';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { NEWS_MAX_URLS, buildNewsSitemapXml, selectNewsArticles, toNewsLanguage } from '../../src/lib/news-sitemap.ts';
+import { NEWS_MAX_URLS, buildNewsSitemapXml, selectNewsArticles, toNewsLanguage } from '../../src/lib/distribution/news-sitemap.ts';
 import { ARTICLES, NASTY_HEADLINE, SITE, japanese, nasty, seed } from './distribution-fixtures.ts';
 import { makeArticle } from './make-article.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listCorrections, correctionAnchor } from '../../src/lib/corrections.ts';
-import { buildRedirects } from '../../src/lib/redirects.ts';
+import { listCorrections, correctionAnchor } from '../../src/lib/content/corrections.ts';
+import { buildRedirects } from '../../src/lib/distribution/redirects.ts';
 import { renderRedirectsFile } from '../../src/lib/deploy/host-files.ts';
-import { buildNewArticle, slugForHeadline } from '../../src/lib/new-article.ts';
+import { buildNewArticle, slugForHeadline } from '../../src/lib/content/new-article.ts';
 import { renderBody } from '../../src/lib/content/body.ts';
 
 const checkBody = (body: string) => {
@@ -10,7 +10,7 @@ const checkBody = (body: string) => {
   return { problems, articleLinks };
 };
 import { checkContent } from '../../src/lib/content/pipeline.ts';
-import type { Article } from '../../src/lib/article-model.ts';
+import type { Article } from '../../src/lib/content/article-model.ts';
 
 function article(id: string, corrections: Article['corrections']): Article {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageParam, paginate } from '../../src/lib/pagination.ts';
+import { pageParam, paginate } from '../../src/lib/pages/pagination.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decidePublicationState, nextStateChange } from '../../src/lib/publishing.ts';
-import { resolveBuildClock, BuildClockError } from '../../src/lib/build-clock.ts';
+import { decidePublicationState, nextStateChange } from '../../src/lib/content/publishing.ts';
+import { resolveBuildClock, BuildClockError } from '../../src/lib/content/build-clock.ts';
 
 const at = (s: string) => new Date(s);
 const base = { draft: false, publishedAt: at('2026-03-02T09:00:00+08:00') };

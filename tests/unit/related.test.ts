@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/lib/article-model.ts';
-import { sortNewestFirst } from '../../src/lib/article-model.ts';
-import { pickRelated } from '../../src/lib/related.ts';
+import type { Article } from '../../src/lib/content/article-model.ts';
+import { sortNewestFirst } from '../../src/lib/content/article-model.ts';
+import { pickRelated } from '../../src/lib/content/related.ts';
 import { makeArticle } from './make-article.ts';
 
 const HK = { id: 'hong-kong', name: 'Hong Kong' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SitemapItem } from '@astrojs/sitemap';
-import { isIndexable, withLastmod } from '../../src/lib/sitemap.ts';
+import { isIndexable, withLastmod } from '../../src/lib/distribution/sitemap.ts';
 import { SEED_PUBLISHED, SEED_UPDATED } from './make-article.ts';
 
 const SITE = 'https://dateline.example';

@@ -9,8 +9,8 @@ import {
   authorCrumbs,
   serializeJsonLd,
   topicCrumbs,
-} from '../../src/lib/structured-data.ts';
-import { checkPageStructuredData, extractJsonLdBlocks, validateJsonLd } from '../../src/lib/structured-data-check.ts';
+} from '../../src/lib/head/structured-data.ts';
+import { checkPageStructuredData, extractJsonLdBlocks, validateJsonLd } from '../../src/lib/head/structured-data-check.ts';
 import { NASTY_HEADLINE, SITE, japanese, nasty, seed } from './distribution-fixtures.ts';
 
 const SEED_URL = 'https://dateline.example/articles/abe-putin-hold-intensive-talks-on-disputed-islands/';

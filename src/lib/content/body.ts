@@ -12,8 +12,8 @@
  */
 import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
-import { checkElement, articleLinkTarget, isExternalHref, URL_ATTRIBUTES } from '../html-policy.ts';
-import { toHtmlAttributes, toHastProperty } from '../hast-attributes.ts';
+import { checkElement, articleLinkTarget, isExternalHref, URL_ATTRIBUTES } from '../body/html-policy.ts';
+import { toHtmlAttributes, toHastProperty } from '../body/hast-attributes.ts';
 import { articlePath } from '../urls.ts';
 import { findTextProblems } from './text.ts';
 

@@ -13,14 +13,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import type { Article, AuthorRef, TopicRef } from '../article-model.ts';
-import { lastModified, sortNewestFirst } from '../article-model.ts';
-import type { PublicationState } from '../publishing.ts';
-import { publicTime } from '../publishing.ts';
+import type { Article, AuthorRef, TopicRef } from './article-model.ts';
+import { lastModified, sortNewestFirst } from './article-model.ts';
+import type { PublicationState } from './publishing.ts';
+import { publicTime } from './publishing.ts';
 import type { CheckResult, CheckedArticle } from './pipeline.ts';
 import { absoluteUrl, articlePath } from '../urls.ts';
-import { buildRedirects, type Redirect } from '../redirects.ts';
-import { buildListingLastmods } from '../sitemap.ts';
+import { buildRedirects, type Redirect } from '../distribution/redirects.ts';
+import { buildListingLastmods } from '../distribution/sitemap.ts';
 
 /** A topic record as listings and feeds show it. */
 export type TopicRecord = TopicRef & { description?: string | undefined };

@@ -20,8 +20,8 @@ import { isValidSlug, articlePath, MAX_SLUG_LENGTH } from '../urls.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 import type { ContentProblem } from './problems.ts';
 import { renderBody, BODY_RENDERER_VERSION, type RenderedBody } from './body.ts';
-import { decidePublicationState, nextStateChange, type PublicationState } from '../publishing.ts';
-import { TEMPLATE_BODY, TEMPLATE_STANDFIRST } from '../new-article.ts';
+import { decidePublicationState, nextStateChange, type PublicationState } from './publishing.ts';
+import { TEMPLATE_BODY, TEMPLATE_STANDFIRST } from './new-article.ts';
 import { ContentEncodingError, type ContentFile, type ContentTree } from './files.ts';
 
 export type { ContentFile, ContentTree } from './files.ts';

@@ -10,7 +10,7 @@ import { checkContent, type CheckResult } from './pipeline.ts';
 import { formatProblem, sortProblems } from './problems.ts';
 import { diskBodyStore } from './body-cache.ts';
 import { buildContentModel, writeContentModel, type ContentModel } from './model.ts';
-import { resolveBuildClock } from '../build-clock.ts';
+import { resolveBuildClock } from './build-clock.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {

@@ -17,9 +17,9 @@
  * Patterns: host-neutral path patterns in the `_headers` syntax Netlify and Cloudflare Pages
  * share: literal segments, `:name` for one whole segment, `*` for any run of characters.
  */
-import type { Redirect } from '../redirects.ts';
+import type { Redirect } from '../distribution/redirects.ts';
 import { correctionsPath, feedPath, homePath, newsSitemapPath, topicPath, authorPath, type FeedFormat } from '../urls.ts';
-import { FEED_MEDIA_TYPES } from '../feed-model.ts';
+import { FEED_MEDIA_TYPES } from '../distribution/feed-model.ts';
 
 /**
  * CSP fetch and document directives shared by the meta policy (Astro adds `script-src` and

@@ -1,4 +1,4 @@
-import { fixedFeedRoute } from '../../lib/feed-routes.ts';
+import { fixedFeedRoute } from '../../lib/distribution/feed-routes.ts';
 
 /** The corrections feed (json): one item per correction or clarification, newest first. */
 export const GET = fixedFeedRoute('corrections', 'json');

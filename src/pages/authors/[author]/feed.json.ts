@@ -1,4 +1,4 @@
-import { authorFeedPaths, listingFeedRoute } from '../../../lib/feed-routes.ts';
+import { authorFeedPaths, listingFeedRoute } from '../../../lib/distribution/feed-routes.ts';
 
 /** An author's feed (json): their newest `listingFeedSize` published articles, full content. */
 export const getStaticPaths = authorFeedPaths;

@@ -1,4 +1,4 @@
-import { listingFeedRoute, topicFeedPaths } from '../../../lib/feed-routes.ts';
+import { listingFeedRoute, topicFeedPaths } from '../../../lib/distribution/feed-routes.ts';
 
 /** A topic's feed (json): its newest `listingFeedSize` published articles, full content. */
 export const getStaticPaths = topicFeedPaths;

@@ -12,7 +12,7 @@
  *   `category` per topic, `summary type="text"` = standfirst, `content type="html"` = body.
  */
 import type { FeedModel } from './feed-model.ts';
-import { toZonedIsoString } from './dates.ts';
+import { toZonedIsoString } from '../dates.ts';
 import { buildXml, XML_DECLARATION, type XmlNode } from './xml.ts';
 
 export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';

@@ -12,7 +12,7 @@
  * - Feeds: a page's own feeds (topic, author, corrections) come before the site feeds, so
  *   discovery tools that take the first link offer the feed of what the reader is looking at.
  */
-import type { FeedLink } from './feed-model.ts';
+import type { FeedLink } from '../distribution/feed-model.ts';
 
 /** One `<meta>` or `<link>` element: its attributes in output order. */
 export interface HeadTag {

@@ -24,12 +24,12 @@ import type {
   WebSite,
   WithContext,
 } from 'schema-dts';
-import type { Article, AuthorRef, TopicRef } from './article-model.ts';
-import { lastModified } from './article-model.ts';
-import { correctionAnchor } from './corrections.ts';
-import { toZonedIsoString } from './dates.ts';
-import type { SiteConfig, SiteImage } from '../site.config.ts';
-import { absoluteUrl, articlePath, authorPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from './urls.ts';
+import type { Article, AuthorRef, TopicRef } from '../content/article-model.ts';
+import { lastModified } from '../content/article-model.ts';
+import { correctionAnchor } from '../content/corrections.ts';
+import { toZonedIsoString } from '../dates.ts';
+import type { SiteConfig, SiteImage } from '../../site.config.ts';
+import { absoluteUrl, articlePath, authorPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from '../urls.ts';
 
 /** The site settings structured data reads (the whole `site` config satisfies it). */
 export type StructuredDataSite = Pick<SiteConfig, 'name' | 'description' | 'url' | 'language' | 'timeZone' | 'logo' | 'defaultImage'>;

@@ -6,9 +6,9 @@
  * `datetime` means the stored instant (`toZonedIsoString`).
  */
 import { escape } from 'html-escaper';
-import type { Correction, SourceRef } from './article-model.ts';
-import { correctionAnchor, correctionLabel } from './corrections.ts';
-import { formatDateTime, toZonedIsoString, type DisplayOptions } from './dates.ts';
+import type { Correction, SourceRef } from '../content/article-model.ts';
+import { correctionAnchor, correctionLabel } from '../content/corrections.ts';
+import { formatDateTime, toZonedIsoString, type DisplayOptions } from '../dates.ts';
 
 /** Options of {@link renderCorrectionsHtml}. */
 export interface CorrectionsHtmlOptions {

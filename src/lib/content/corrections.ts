@@ -1,5 +1,5 @@
 import type { Article, Correction } from './article-model.ts';
-import { articlePath } from './urls.ts';
+import { articlePath } from '../urls.ts';
 
 /** A correction with its article, for the `/corrections/` page and feed. */
 export interface CorrectionEntry {

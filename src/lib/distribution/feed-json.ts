@@ -10,7 +10,7 @@
  *   has no byline, so it inherits the publication), `tags` = topic names, `language`.
  */
 import type { FeedModel } from './feed-model.ts';
-import { toZonedIsoString } from './dates.ts';
+import { toZonedIsoString } from '../dates.ts';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 

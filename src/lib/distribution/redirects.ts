@@ -1,4 +1,4 @@
-import { articlePath } from './urls.ts';
+import { articlePath } from '../urls.ts';
 
 /** A permanent redirect from a former article URL to its current permalink. */
 export interface Redirect {

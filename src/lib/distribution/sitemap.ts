@@ -1,8 +1,8 @@
 import type { SitemapItem } from '@astrojs/sitemap';
-import { toZonedIsoString } from './dates.ts';
-import { sortNewestFirst } from './article-model.ts';
-import { paginate } from './pagination.ts';
-import { absoluteUrl, authorPath, correctionsPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from './urls.ts';
+import { toZonedIsoString } from '../dates.ts';
+import { sortNewestFirst } from '../content/article-model.ts';
+import { paginate } from '../pages/pagination.ts';
+import { absoluteUrl, authorPath, correctionsPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from '../urls.ts';
 
 /**
  * Sitemap rules (sitemaps.org protocol): which built pages are listed and their `lastmod`.

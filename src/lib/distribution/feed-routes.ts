@@ -4,15 +4,15 @@
  * Pages under `src/pages/**\/{rss.xml,atom.xml,feed.json}.ts` are one line each.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { site } from '../site.config.ts';
-import { getSiteIndex, cacheKeyFor, bodyHtml, type SiteIndex } from './queries.ts';
-import { lastModified, type Article } from './article-model.ts';
-import { listCorrections } from './corrections.ts';
+import { site } from '../../site.config.ts';
+import { getSiteIndex, cacheKeyFor, bodyHtml, type SiteIndex } from '../content/queries.ts';
+import { lastModified, type Article } from '../content/article-model.ts';
+import { listCorrections } from '../content/corrections.ts';
 import { buildArticleFeed, buildCorrectionsFeed, feedSizeOf, publishedFormats, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
 import { buildRssXml } from './feed-rss.ts';
 import { buildAtomXml } from './feed-atom.ts';
 import { buildJsonFeedText } from './feed-json.ts';
-import type { FeedFormat } from './urls.ts';
+import type { FeedFormat } from '../urls.ts';
 
 /** Root-relative URL of the browser stylesheet of RSS and Atom feeds (public/feed.xsl). */
 export const FEED_STYLESHEET = '/feed.xsl';

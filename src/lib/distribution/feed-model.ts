@@ -10,15 +10,15 @@
  * with `#correction-<n>`, n being its 1-based place in the article's chronological list.
  */
 import { escape } from 'html-escaper';
-import type { Article, AuthorRef, TopicRef } from './article-model.ts';
-import { lastModified } from './article-model.ts';
-import type { CorrectionEntry } from './corrections.ts';
-import { correctionLabel } from './corrections.ts';
-import { formatDateTime, toZonedIsoString, type DisplayOptions } from './dates.ts';
+import type { Article, AuthorRef, TopicRef } from '../content/article-model.ts';
+import { lastModified } from '../content/article-model.ts';
+import type { CorrectionEntry } from '../content/corrections.ts';
+import { correctionLabel } from '../content/corrections.ts';
+import { formatDateTime, toZonedIsoString, type DisplayOptions } from '../dates.ts';
 import { absolutiseHtml } from './feed-content.ts';
-import { renderCorrectionsHtml, renderSourceCreditHtml } from './article-notes.ts';
-import { dirAttribute } from './language.ts';
-import type { SiteConfig } from '../site.config.ts';
+import { renderCorrectionsHtml, renderSourceCreditHtml } from '../pages/article-notes.ts';
+import { dirAttribute } from '../language.ts';
+import type { SiteConfig } from '../../site.config.ts';
 import {
   absoluteUrl,
   articlePath,
@@ -28,7 +28,7 @@ import {
   homePath,
   topicPath,
   type FeedFormat,
-} from './urls.ts';
+} from '../urls.ts';
 
 /** The site settings a feed reads (the whole `site` config satisfies it). */
 export type FeedSite = Pick<

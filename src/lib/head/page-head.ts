@@ -2,10 +2,10 @@
  * The {@link PageHead} of each kind of page: which feeds it advertises, its social-card
  * article tags and its JSON-LD. Layouts and pages pass the result to `BaseLayout`'s `head`.
  */
-import type { Article, AuthorRef, TopicRef } from './article-model.ts';
-import { lastModified } from './article-model.ts';
-import { toZonedIsoString } from './dates.ts';
-import { feedLinks, publishedFormats, type FeedSite } from './feed-model.ts';
+import type { Article, AuthorRef, TopicRef } from '../content/article-model.ts';
+import { lastModified } from '../content/article-model.ts';
+import { toZonedIsoString } from '../dates.ts';
+import { feedLinks, publishedFormats, type FeedSite } from '../distribution/feed-model.ts';
 import type { PageHead } from './head.ts';
 import {
   authorCrumbs,
@@ -18,7 +18,7 @@ import {
   topicCrumbs,
   type StructuredDataSite,
 } from './structured-data.ts';
-import { absoluteUrl, authorPath } from './urls.ts';
+import { absoluteUrl, authorPath } from '../urls.ts';
 
 /** Site settings the page heads read (the whole `site` config satisfies it). */
 export type PageHeadSite = FeedSite & StructuredDataSite;

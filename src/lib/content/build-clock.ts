@@ -1,4 +1,4 @@
-import { explainDateTimeProblem } from './dates.ts';
+import { explainDateTimeProblem } from '../dates.ts';
 
 /** Thrown when `DATELINE_NOW` is not a valid date-time with offset. */
 export class BuildClockError extends Error {

@@ -21,7 +21,7 @@
  */
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
 import type { FeedModel } from './feed-model.ts';
-import { toZonedIsoString } from './dates.ts';
+import { toZonedIsoString } from '../dates.ts';
 import { escapeXmlText } from './xml.ts';
 
 /** XML namespaces used beyond RSS 2.0 (`content:` is added by the library when needed). */

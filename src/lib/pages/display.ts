@@ -1,5 +1,5 @@
-import { site } from '../site.config.ts';
-import type { DisplayOptions } from './dates.ts';
+import { site } from '../../site.config.ts';
+import type { DisplayOptions } from '../dates.ts';
 
 /** Date display options of this build: newsroom time zone and site language. */
 export const displayOptions: DisplayOptions = {

@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify';
-import { toZonedIsoString } from './dates.ts';
+import { toZonedIsoString } from '../dates.ts';
 
 /** Input of {@link buildNewArticle}. */
 export interface NewArticleInput {

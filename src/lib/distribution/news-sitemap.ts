@@ -13,9 +13,9 @@
  * - With nothing new in the window the file is an empty `<urlset/>`: well-formed, and
  *   accepted by Google (the sitemaps.org XSD wants at least one `url`; see docs/distribution.md).
  */
-import type { Article } from './article-model.ts';
-import { toZonedIsoString } from './dates.ts';
-import { absoluteUrl, articlePath, newsSitemapPath } from './urls.ts';
+import type { Article } from '../content/article-model.ts';
+import { toZonedIsoString } from '../dates.ts';
+import { absoluteUrl, articlePath, newsSitemapPath } from '../urls.ts';
 import { buildXml, XML_DECLARATION, type XmlNode } from './xml.ts';
 
 export const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';

@@ -5,11 +5,11 @@
  */
 import { buildContext } from 'virtual:dateline/build';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
-import { readContentModel } from './content/model.ts';
-import { readBodyHtml } from './content/body-cache.ts';
-import { pageCacheKey } from './cache-keys.ts';
-import { planNewsSitemaps, selectNewsArticles, NEWS_MAX_URLS, type NewsSitemapPlan } from './news-sitemap.ts';
-import { site } from '../site.config.ts';
+import { readContentModel } from './model.ts';
+import { readBodyHtml } from './body-cache.ts';
+import { pageCacheKey } from '../pages/cache-keys.ts';
+import { planNewsSitemaps, selectNewsArticles, NEWS_MAX_URLS, type NewsSitemapPlan } from '../distribution/news-sitemap.ts';
+import { site } from '../../site.config.ts';
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
   /** Published articles, newest first. */

@@ -2,7 +2,7 @@
  * What the one content pipeline publishes (issue "One content pipeline"), on a build of
  * tests/fixtures/pipeline-site at 10:00 on 4 March 2026 (Hong Kong):
  * - the embargoed report (filed 1 March 09:00, embargo until 4 March 09:00) is dated by its
- *   public time everywhere (docs/adr/0009-embargo-public-time.md) and sorts above the 08:30 story;
+ *   public time everywhere (docs/adr/0012-embargo-public-time.md) and sorts above the 08:30 story;
  * - an Arabic article, topic and author get `dir="rtl"`;
  * - an instant in 1900 (Hong Kong local mean time, +7:36:42) is written so that it means
  *   exactly the stored instant;

@@ -51,7 +51,7 @@ export interface Article {
   authors: AuthorRef[];
   /**
    * The public time: frontmatter `publishedAt`, or `embargoUntil` when that is later
-   * (`publicTime()`, docs/adr/0009-embargo-public-time.md). Every output dates the article by it.
+   * (`publicTime()`, docs/adr/0012-embargo-public-time.md). Every output dates the article by it.
    */
   publishedAt: Date;
   updatedAt?: Date | undefined;

@@ -1,5 +1,5 @@
 /**
- * The one content pipeline (docs/adr/0008-one-content-pipeline.md). Every content file is
+ * The one content pipeline (docs/adr/0011-one-content-pipeline.md). Every content file is
  * read once (`files.ts`), its frontmatter parsed once with positions (`frontmatter.ts`)
  * and validated with the zod schemas of `src/schemas/`, and its body rendered once
  * (`body.ts`), in the same pass that checks it. On top: the rules zod cannot see alone —

@@ -23,7 +23,7 @@ export type PublicationState = 'published' | 'draft' | 'scheduled' | 'embargoed'
 
 /**
  * The public time of an article: when readers could first see it. That is `publishedAt`,
- * or `embargoUntil` when the embargo lifts later (docs/adr/0009-embargo-public-time.md).
+ * or `embargoUntil` when the embargo lifts later (docs/adr/0012-embargo-public-time.md).
  * Every output shows this instant as the article's publication: listing order, feed
  * dates, the news-sitemap window and date, JSON-LD `datePublished`, Open Graph
  * `article:published_time` and the visible "Published" time.

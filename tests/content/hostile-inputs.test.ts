@@ -110,4 +110,11 @@ describe('markup the renderer makes is not blamed on the editor', () => {
     expect(html).toContain('<td class="align-right">3</td>');
     expect(html).not.toContain('style=');
   });
+  it('accepts GFM footnotes in a body that also has raw HTML, with their links and back-references', () => {
+    const { problems, result, bodies } = check('fn', ['footnotes']);
+    expect(problems).toEqual([]);
+    const html = bodies.get(result.articles.get('footnotes')!.bodyDigest)!.html;
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a>');
+    expect(html).toContain('<section data-footnotes="" class="footnotes">');
+  });
 });

@@ -10,6 +10,7 @@ import { readBodyHtml } from './body-cache.ts';
 import { pageCacheKey } from '../pages/cache-keys.ts';
 import { planNewsSitemaps, selectNewsArticles, NEWS_MAX_URLS, type NewsSitemapPlan } from '../distribution/news-sitemap.ts';
 import { site } from '../../site.config.ts';
+
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
   /** Published articles, newest first. */
@@ -31,7 +32,7 @@ export interface SiteIndex {
 
 /**
  * Incremental-build cache key of a page that shows `articles` (as cards, or in full when
- * `fullBodies` is set, whose bodies are then covered by their file digests) plus `extra`
+ * `fullBodies` is set, whose bodies are then covered by their body digests) plus `extra`
  * data (page number, topic record…). See `cache-keys.ts`.
  */
 export function cacheKeyFor(index: SiteIndex, articles: readonly Article[], extra: unknown, fullBodies: readonly Article[] = []): string {

@@ -29,7 +29,7 @@ export function metaCspOfPage(html: string, file: string): MetaCspSources {
     parseDocument(html).children,
   );
   const content = meta?.attribs['content'];
-  if (!content) throw new HostConfigError(`${file} has no <meta http-equiv="content-security-policy">: is security.csp on in astro.config.ts?`);
+  if (!content) throw new HostConfigError(`${file} has no <meta http-equiv="content-security-policy">: is security.csp on (src/integrations/dateline.ts)?`);
   return cspFromMeta(content);
 }
 

@@ -8,7 +8,7 @@
  * Content Security Policy, in two layers:
  * - Astro's `security.csp` writes a `<meta http-equiv="content-security-policy">` into every
  *   page with `script-src`/`style-src` hashes of what Astro emits ({@link CSP_DIRECTIVES}
- *   are passed to it from astro.config.ts). No `'unsafe-inline'`.
+ *   are passed to it from src/integrations/dateline.ts). No `'unsafe-inline'`.
  * - The hosts send a `Content-Security-Policy` header with the same directives and the same
  *   hashes (read from the built pages, see {@link cspFromMeta}) plus what a meta policy cannot
  *   carry: `frame-ancestors` and reporting (`report-uri`, `report-to`). A browser enforces

@@ -32,6 +32,38 @@ export const siteImageSchema = z.object({
 /** A resolved {@link siteImageSchema}. */
 export type SiteImage = z.infer<typeof siteImageSchema>;
 
+/**
+ * Path segments a section id cannot take: section fronts live at `/<id>/`, beside these
+ * top-level routes (src/lib/urls.ts).
+ */
+export const RESERVED_SECTION_IDS = ['articles', 'topics', 'authors', 'page', 'corrections', 'archive', 'search', 'feeds', 'brand', 'pagefind', '_astro', '404'] as const;
+
+/**
+ * A desk of the newsroom (World, Asia, Hong Kong, …): a front page at `/<id>/` with its own
+ * feeds, a masthead link, and the set of topics it covers. An article belongs to the section
+ * of its first topic that some section lists (src/lib/sections.ts).
+ */
+export const sectionSchema = z.object({
+  /** URL segment, e.g. `hong-kong` → `/hong-kong/`. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a URL slug: lower-case a-z, 0-9 and single hyphens')
+    .refine((id) => !(RESERVED_SECTION_IDS as readonly string[]).includes(id), 'is the name of another top-level page: pick another id'),
+  /** Name in the masthead and on the section front, e.g. `Hong Kong`. */
+  name: z.string().min(1, 'must not be empty'),
+  /** One sentence for the section front and its feeds. */
+  description: z.string().min(1, 'must not be empty'),
+  /**
+   * Topic ids (file names in `topics/`) the section covers. An English/Japanese pair
+   * (`baseball`, `yakyu`) belongs to the same section. Unknown ids are ignored, so one
+   * configuration serves content trees that lack some topics.
+   */
+  topics: z.array(z.string().min(1)),
+});
+
+/** A resolved {@link sectionSchema}. */
+export type Section = z.infer<typeof sectionSchema>;
+
 /** Shape of the resolved site configuration. */
 export const siteConfigSchema = z.object({
   /** Publication name shown in the masthead, titles and feeds. */
@@ -108,7 +140,29 @@ export const siteConfigSchema = z.object({
     .string()
     .refine(isReportUrl, 'must be an absolute https URL or a root-relative path, e.g. /csp-reports')
     .optional(),
-});
+  /**
+   * The desk's sections in masthead order (see {@link sectionSchema}). Ids are unique and
+   * a topic belongs to at most one section.
+   */
+  sections: z
+    .array(sectionSchema)
+    .min(1, 'must list at least one section')
+    .superRefine((sections, ctx) => {
+      const ids = new Set<string>();
+      const owner = new Map<string, string>();
+      sections.forEach((section, i) => {
+        if (ids.has(section.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${section.id}" is used by two sections` });
+        ids.add(section.id);
+        for (const topic of section.topics) {
+          const other = owner.get(topic);
+          if (other && other !== section.id) ctx.addIssue({ code: 'custom', path: [i, 'topics'], message: `topic "${topic}" is also in section "${other}": a topic belongs to one section` });
+          owner.set(topic, section.id);
+        }
+      });
+    }),
+  /** Id of the section of articles none of whose topics a section lists. */
+  fallbackSection: z.string().min(1),
+}).refine((c) => c.sections.some((s) => s.id === c.fallbackSection), { path: ['fallbackSection'], message: 'must be the id of one of the sections' });
 
 /** A resolved, validated site configuration. */
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -143,6 +197,19 @@ export const defaultSiteConfig = {
   feedTtlMinutes: 15,
   websubHub: undefined,
   cspReportUrl: '/csp-reports',
+  // The topics of the bundled content, mapped onto the desk. Japanese topics sit with their
+  // English counterparts (野球 with Baseball, 科学 with Science). `interviews` is a format, not a
+  // subject: articles filed under it are placed by their other topics.
+  sections: [
+    { id: 'world', name: 'World', description: 'News from around the world: politics, diplomacy, conflict, law and disasters.', topics: ['politics-and-conflicts', 'diplomacy', 'elections', 'crime-and-law', 'disasters-and-accidents', 'refugees', 'nato', 'afghanistan', 'australia', 'canada', 'toronto', 'greece', 'israel', 'italy', 'new-zealand', 'north-america', 'saudi-arabia', 'united-kingdom', 'united-states', 'virginia', 'texas', 'antarctica', 'religion', 'islam', 'scientology'] },
+    { id: 'asia', name: 'Asia', description: 'Japan, the Koreas, South and Southeast Asia, and the region’s diplomacy.', topics: ['japan-russia-relations', 'shinzo-abe', 'nihon', 'fukuoka-ken', 'miyagi-ken', 'jishin', 'india', 'indonesia', 'myanmar', 'north-korea', 'south-korea', 'taiwan', 'kanji'] },
+    { id: 'hong-kong', name: 'Hong Kong', description: 'Politics, people and life in Hong Kong.', topics: ['hong-kong'] },
+    { id: 'business', name: 'Business', description: 'Economies, companies and markets.', topics: ['economy-and-business', 'agriculture', 'microsoft'] },
+    { id: 'science', name: 'Science', description: 'Science, space, technology, health and the environment.', topics: ['science-and-technology', 'kagaku', 'space', 'uchu', 'hayabusa', 'nasa', 'biology', 'health', 'mathematics', 'robotics', 'internet', 'wikis', 'environment', 'environment-canada', 'weather', 'education'] },
+    { id: 'sport', name: 'Sport', description: 'Football, baseball, the Paralympics and the rest of the sporting world.', topics: ['sports', 'supotsu', 'baseball', 'yakyu', 'fifa-world-cup', 'football-soccer', 'paralympics', 'wheelchair-basketball'] },
+    { id: 'culture', name: 'Culture', description: 'Arts, books, media, games and entertainment.', topics: ['culture-and-entertainment', 'bunka', 'art', 'poetry', 'literature', 'audiobooks', 'magic', 'humor', 'games', 'media'] },
+  ],
+  fallbackSection: 'world',
 } as const;
 
 function isBareOrigin(url: URL): boolean {

@@ -220,3 +220,15 @@ export function formatUpdateTime(published: Date, updated: Date, o: DisplayOptio
 export function formatShortDate(date: Date, o: DisplayOptions): string {
   return formatter(o.locale, { timeZone: o.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
+
+/**
+ * The time on a card or a headline list (the one rule for listings): the time of day
+ * (`1:03pm HKT`) for a story published on the same calendar day as `now` in the newsroom
+ * time zone, else the {@link formatShortDate} (`20 November 2016`).
+ *
+ * @param date - the story's public time.
+ * @param now - the build clock: a static page says "today" as of its build.
+ */
+export function formatCardTime(date: Date, now: Date, o: DisplayOptions): string {
+  return zonedDateKey(date, o.timeZone) === zonedDateKey(now, o.timeZone) ? formatTimeOfDay(date, o) : formatShortDate(date, o);
+}

@@ -6,6 +6,10 @@
  * - author:  `/authors/<id>/`, page n ≥ 2 at `/authors/<id>/<n>/`
  * - home:    `/`, page n ≥ 2 at `/page/<n>/` (not `/<n>/`, which would clash with `/404` at 404 pages)
  * - indexes: `/topics/`, `/authors/`, `/corrections/`; sitemaps `/sitemap-index.xml`, `/news-sitemap.xml`
+ * - section: `/<id>/`, page n ≥ 2 at `/<id>/<n>/` (ids that name another top-level route are
+ *            refused by the site configuration, `RESERVED_SECTION_IDS`)
+ * - archive: `/archive/`, `/archive/<yyyy>/`, `/archive/<yyyy>/<mm>/` (newsroom time zone)
+ * - search:  `/search/` (`?q=` query); feeds for people: `/feeds/`
  * - feeds:   `rss.xml`, `atom.xml` and `feed.json` beside the first page of the listing they
  *            follow: `/rss.xml`, `/topics/<id>/atom.xml`, `/authors/<id>/feed.json`,
  *            `/corrections/rss.xml` (docs/adr/0006-feed-ids.md)
@@ -41,6 +45,31 @@ export function topicPath(id: string, page = 1): string {
 /** Root-relative URL of an author listing page (1-based `page`). */
 export function authorPath(id: string, page = 1): string {
   return page > 1 ? `/authors/${id}/${page}/` : `/authors/${id}/`;
+}
+
+/** Root-relative URL of a section front (1-based `page`): `/hong-kong/`, `/hong-kong/2/`. */
+export function sectionPath(id: string, page = 1): string {
+  return page > 1 ? `/${id}/${page}/` : `/${id}/`;
+}
+
+/**
+ * Root-relative URL of the date archive: the index with no arguments, a year (`/archive/2016/`)
+ * or a month (`/archive/2016/11/`, month 1–12, written with two digits).
+ */
+export function archivePath(year?: number, month?: number): string {
+  if (year === undefined) return '/archive/';
+  if (month === undefined) return `/archive/${year}/`;
+  return `/archive/${year}/${String(month).padStart(2, '0')}/`;
+}
+
+/** Root-relative URL of the search page; with a query, the GET URL the search form produces. */
+export function searchPath(query?: string): string {
+  return query ? `/search/?${new URLSearchParams({ q: query })}` : '/search/';
+}
+
+/** Root-relative URL of the page that lists every feed for people. */
+export function feedsPagePath(): string {
+  return '/feeds/';
 }
 
 /** Root-relative URL of a home listing page (1-based `page`). */

@@ -3,6 +3,7 @@ import {
   DATE_TIME_EXAMPLE,
   explainDateTimeProblem,
   formatCalendarDate,
+  formatCardTime,
   formatDateTime,
   formatShortDate,
   formatTimeOfDay,
@@ -294,5 +295,24 @@ describe('formatShortDate', () => {
 
   it('uses the Hong Kong date for a late-UTC instant', () => {
     expect(formatShortDate(LATE_UTC_SUNDAY, HK)).toBe('21 November 2016');
+  });
+});
+
+describe('formatCardTime', () => {
+  it('gives the time of day for a story published on the day of the build, in Hong Kong', () => {
+    expect(formatCardTime(SEED_PUBLISHED, new Date('2016-11-20T23:59:00+08:00'), HK)).toBe('1:03pm HKT');
+  });
+
+  it('gives the date for a story from an earlier Hong Kong day, even less than 24 hours old', () => {
+    // 13:03 HKT on the 20th, built at 00:10 HKT on the 21st: eleven hours later, another day.
+    expect(formatCardTime(SEED_PUBLISHED, new Date('2016-11-21T00:10:00+08:00'), HK)).toBe('20 November 2016');
+  });
+
+  it('decides "today" in the newsroom zone, not in UTC', () => {
+    // 2016-11-20T16:30Z is 00:30 on the 21st in Hong Kong; so is the clock: same HK day.
+    const story = new Date('2016-11-20T16:30:00Z');
+    expect(formatCardTime(story, new Date('2016-11-21T10:00:00+08:00'), HK)).toBe('12:30am HKT');
+    // The same story seen from a clock at 23:00 UTC on the 20th (07:00 HKT on the 21st): still today.
+    expect(formatCardTime(story, new Date('2016-11-20T23:00:00Z'), HK)).toBe('12:30am HKT');
   });
 });

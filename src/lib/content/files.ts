@@ -48,6 +48,8 @@ export interface ContentTree {
   articles: ContentFile[];
   topics: ContentFile[];
   authors: ContentFile[];
+  /** `<root>/front.yaml`, the home page's placement, when the file exists. */
+  front?: ContentFile | undefined;
   /** Symlinks and unreadable files, reported as problems. */
   unreadable?: ContentProblem[];
 }
@@ -82,12 +84,40 @@ export function readContentTree(root: string, projectRoot = process.cwd()): Cont
     walk(path.join(root, dir), recursive, match, files);
     return files.sort().map((file) => lazyFile(rel(file), file));
   };
+  const front = readFront(root, rel, unreadable);
   return {
+    ...(front ? { front } : {}),
     articles: read('articles', true, /\.md$/i),
     topics: read('topics', false, /\.ya?ml$/i),
     authors: read('authors', false, /\.ya?ml$/i),
     unreadable,
   };
+}
+
+/** `front.yaml` (or `front.yml`) at the root of the tree; a symlink or bad UTF-8 is a problem, as for other files. */
+function readFront(root: string, rel: (file: string) => string, unreadable: ContentProblem[]): ContentFile | undefined {
+  for (const name of ['front.yaml', 'front.yml']) {
+    const file = path.join(root, name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(file);
+    } catch {
+      continue;
+    }
+    if (stat.isSymbolicLink()) {
+      unreadable.push({ file: rel(file), line: 1, field: 'file', message: `is a symbolic link (to ${safeReadlink(file)}): links are not followed; replace the link with the file itself` });
+      return undefined;
+    }
+    if (!stat.isFile()) continue;
+    const buffer = fs.readFileSync(file);
+    const contents = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+    if (contents.includes('\uFFFD') && !buffer.includes(Buffer.from('\uFFFD'))) {
+      unreadable.push({ file: rel(file), line: 1, field: 'file', message: 'is not valid UTF-8: save it as UTF-8' });
+      return undefined;
+    }
+    return { path: rel(file), contents };
+  }
+  return undefined;
 }
 
 function safeReadlink(file: string): string {

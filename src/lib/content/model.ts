@@ -17,7 +17,7 @@ import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { lastModified, sortNewestFirst } from './article-model.ts';
 import type { PublicationState } from './publishing.ts';
 import { publicTime } from './publishing.ts';
-import type { CheckResult, CheckedArticle } from './pipeline.ts';
+import type { CheckResult, CheckedArticle, FrontPlacement } from './pipeline.ts';
 import { absoluteUrl, articlePath } from '../urls.ts';
 import { buildRedirects, type Redirect } from '../distribution/redirects.ts';
 import { buildListingLastmods } from '../distribution/sitemap.ts';
@@ -39,8 +39,10 @@ export interface ContentModel {
   expired: string[];
   topics: TopicRecord[];
   authors: AuthorRecord[];
-  /** Next instant after the clock at which an article changes state, or null. */
+  /** Next instant after the clock at which an article (or the front placement) changes state, or null. */
   nextChange: Date | null;
+  /** The home page's placement (`front.yaml`), when present; `resolveFront` decides what applies. */
+  front: FrontPlacement | null;
 }
 
 /**
@@ -60,6 +62,7 @@ export function buildContentModel(check: CheckResult, { production }: { producti
     topics: [...topics.values()],
     authors: [...authors.values()],
     nextChange: check.nextChange,
+    front: check.front,
   };
 }
 

@@ -15,6 +15,7 @@ import { z } from 'astro/zod';
 import { ArticleSchema, type ReferenceFactory } from '../../schemas/article.ts';
 import { TopicSchema } from '../../schemas/topic.ts';
 import { AuthorSchema } from '../../schemas/author.ts';
+import { FrontSchema } from '../../schemas/front.ts';
 import { idFromPath } from './paths.ts';
 import { isValidSlug, articlePath, MAX_SLUG_LENGTH } from '../urls.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
@@ -80,10 +81,23 @@ export interface CheckResult {
   /** Valid topics and authors with their id (file name). */
   topics: ({ id: string } & z.output<ReturnType<typeof TopicSchema>>)[];
   authors: ({ id: string } & z.output<ReturnType<typeof AuthorSchema>>)[];
+  /** The home page's placement from `front.yaml`, when the file exists and is valid. */
+  front: FrontPlacement | null;
   /** The build clock the states were decided at. */
   now: Date;
   /** Next instant after the clock at which some article's state changes, or null. */
   nextChange: Date | null;
+}
+
+/**
+ * The home page's placement as `front.yaml` gives it (ids known to exist). Which stories
+ * the page then shows is decided by `resolveFront` in `src/lib/front.ts`.
+ */
+export interface FrontPlacement {
+  file: string;
+  lead: string;
+  top: string[];
+  expires?: Date | undefined;
 }
 
 /** Outside Astro a reference is the id string, shaped like Astro's `{ collection, id }`. */
@@ -195,7 +209,9 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     }
   }
   checkRedirects(articles, (id, path) => lines.get(id)?.lineOf(path) ?? 1, report);
-  const nextChange = nextStateChange([...articles.values()].map((a) => a.data), now);
+  const front = tree.front ? checkFront(tree.front, firstFileOfId, report) : null;
+  let nextChange = nextStateChange([...articles.values()].map((a) => a.data), now);
+  if (front?.expires && front.expires > now && (!nextChange || front.expires < nextChange)) nextChange = front.expires;
   return {
     problems,
     articles,
@@ -203,9 +219,53 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     authorIds,
     topics: [...topics].map(([id, data]) => ({ id, ...data })),
     authors: [...authors].map(([id, data]) => ({ id, ...data })),
+    front,
     now,
     nextChange,
   };
+}
+
+/**
+ * `front.yaml`: the schema (`src/schemas/front.ts`), then every id must name an article
+ * file, and no story may be placed twice. Whether a placed story is public is decided at
+ * render time: an unpublished one is left out, so placing an embargoed story ahead of its
+ * embargo neither leaks it nor stops the build.
+ */
+function checkFront(
+  file: ContentFile,
+  articleFiles: Map<string, string>,
+  report: (file: string, line: number, field: string, message: string) => void,
+): FrontPlacement | null {
+  const parsed = parseYaml(file.contents, 1);
+  if (!parsed.ok) {
+    report(file.path, parsed.line, 'file', parsed.message);
+    return null;
+  }
+  if (!isMapping(parsed.data)) {
+    report(file.path, 1, 'file', 'must be a YAML mapping with lead: and optionally top: and expires:');
+    return null;
+  }
+  const result = FrontSchema().safeParse(parsed.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) reportIssue(file.path, parsed, issue, report, 1);
+    return null;
+  }
+  const { lead, top, expires } = result.data;
+  let ok = true;
+  const placed = [{ id: lead, path: ['lead'] as PropertyKey[], field: 'lead' }, ...top.map((id, i) => ({ id, path: ['top', i] as PropertyKey[], field: `top[${i}]` }))];
+  const seen = new Set<string>();
+  for (const p of placed) {
+    const line = parsed.lineOf(p.path) || 1;
+    if (!articleFiles.has(p.id)) {
+      report(file.path, line, p.field, `unknown article id "${p.id}": no article file with that name`);
+      ok = false;
+    } else if (seen.has(p.id)) {
+      report(file.path, line, p.field, `"${p.id}" is placed twice on the front: list each story once`);
+      ok = false;
+    }
+    seen.add(p.id);
+  }
+  return ok ? { file: file.path, lead, top, expires } : null;
 }
 
 function checkDataFiles<S extends z.ZodType>(

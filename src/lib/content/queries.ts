@@ -10,6 +10,9 @@ import { readBodyHtml } from './body-cache.ts';
 import { pageCacheKey } from '../pages/cache-keys.ts';
 import { planNewsSitemaps, selectNewsArticles, NEWS_MAX_URLS, type NewsSitemapPlan } from '../distribution/news-sitemap.ts';
 import { site } from '../../site.config.ts';
+import type { FrontPlacement } from './pipeline.ts';
+import { zonedDateKey } from '../dates.ts';
+import { groupBySection, sectionIndex, type SectionIndex } from '../sections.ts';
 
 /** Everything a page needs, computed once per build. */
 export interface SiteIndex {
@@ -20,10 +23,16 @@ export interface SiteIndex {
   authors: Map<string, AuthorRef & { bio?: string | undefined; url?: string | undefined }>;
   /** Published articles per topic id, newest first; only topics with at least one. */
   articlesByTopic: Map<string, Article[]>;
+  /** The configured sections, looked up by id and by topic (src/lib/sections.ts). */
+  sections: SectionIndex;
+  /** Published articles per section id, newest first; every configured section, possibly empty. */
+  articlesBySection: Map<string, Article[]>;
   /** Published articles per author id, newest first; only authors with at least one. */
   articlesByAuthor: Map<string, Article[]>;
   /** Ids of expired (taken-down) articles: each keeps a "no longer available" page. */
   expired: string[];
+  /** The home page's placement from `front.yaml` (see `front.ts#resolveFront`), or null. */
+  front: FrontPlacement | null;
   /** The build clock these lists were computed at. */
   now: Date;
   /** What every page's rendering depends on besides its data: site configuration and mode. */
@@ -36,7 +45,11 @@ export interface SiteIndex {
  * data (page number, topic record…). See `cache-keys.ts`.
  */
 export function cacheKeyFor(index: SiteIndex, articles: readonly Article[], extra: unknown, fullBodies: readonly Article[] = []): string {
-  return pageCacheKey(index.renderEnv, extra, articles.map(fingerprint), fullBodies.map((a) => a.bodyDigest));
+  // A card shows the time for a story of the build's day and the date otherwise
+  // (`formatCardTime`): which stories are "today" is part of what the page shows.
+  const today = zonedDateKey(index.now, site.timeZone);
+  const todays = articles.filter((a) => zonedDateKey(a.publishedAt, site.timeZone) === today).map((a) => a.id);
+  return pageCacheKey(index.renderEnv, todays.length ? [extra, todays] : extra, articles.map(fingerprint), fullBodies.map((a) => a.bodyDigest));
 }
 
 /** JSON of an article's shown data, computed once per article (it appears on many pages). */
@@ -100,7 +113,10 @@ async function loadSiteIndex(): Promise<SiteIndex> {
   if (!buildContext) throw new ContentModelError('no build context: the content model is only available under astro build or astro dev');
   const model = readContentModel(buildContext.modelFile);
   const articles = model.articles;
+  const sections = sectionIndex(site);
   return {
+    sections,
+    articlesBySection: groupBySection(articles, sections),
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
     topics: new Map(model.topics.map((t) => [t.id, t])),
@@ -108,6 +124,7 @@ async function loadSiteIndex(): Promise<SiteIndex> {
     articlesByTopic: groupBy(articles, (a) => a.topics.map((t) => t.id)),
     articlesByAuthor: groupBy(articles, (a) => a.authors.map((t) => t.id)),
     expired: model.expired,
+    front: model.front,
     now: model.now,
     renderEnv: JSON.stringify({ site, production: model.production }),
   };

@@ -26,6 +26,7 @@ import {
   correctionsPath,
   feedPath,
   homePath,
+  sectionPath,
   topicPath,
   type FeedFormat,
 } from '../urls.ts';
@@ -37,9 +38,10 @@ export type FeedSite = Pick<
 > &
   Partial<Pick<SiteConfig, 'websubHub' | 'copyright' | 'feedGenerator' | 'feedTtlMinutes'>>;
 
-/** What a feed follows: the whole site, one topic, one author, or the corrections. */
+/** What a feed follows: the whole site, one section, one topic, one author, or the corrections. */
 export type FeedScope =
   | { kind: 'site' }
+  | { kind: 'section'; section: { id: string; name: string; description: string } }
   | { kind: 'topic'; topic: TopicRef & { description?: string | undefined } }
   | { kind: 'author'; author: AuthorRef & { bio?: string | undefined } }
   | { kind: 'corrections' };
@@ -153,6 +155,8 @@ export function feedListingPath(scope: FeedScope): string {
   switch (scope.kind) {
     case 'site':
       return homePath();
+    case 'section':
+      return sectionPath(scope.section.id);
     case 'topic':
       return topicPath(scope.topic.id);
     case 'author':
@@ -162,11 +166,13 @@ export function feedListingPath(scope: FeedScope): string {
   }
 }
 
-/** Title of a feed: `The Dateline`, `The Dateline: Shinzo Abe`, `The Dateline: Corrections and clarifications`. */
+/** Title of a feed: `The Dateline`, `The Dateline: Asia`, `The Dateline: Shinzo Abe`, `The Dateline: Corrections and clarifications`. */
 export function feedTitle(scope: FeedScope, siteName: string): string {
   switch (scope.kind) {
     case 'site':
       return siteName;
+    case 'section':
+      return `${siteName}: ${scope.section.name}`;
     case 'topic':
       return `${siteName}: ${scope.topic.name}`;
     case 'author':
@@ -181,6 +187,8 @@ export function feedDescription(scope: FeedScope, site: Pick<FeedSite, 'name' | 
   switch (scope.kind) {
     case 'site':
       return site.description;
+    case 'section':
+      return scope.section.description;
     case 'topic':
       return scope.topic.description ?? `The latest ${site.name} stories on ${scope.topic.name}.`;
     case 'author':

@@ -35,6 +35,7 @@ function siteLastChanged(index: SiteIndex): Date {
 
 
 function scopeKey(scope: FeedScope): string {
+  if (scope.kind === 'section') return `section:${scope.section.id}`;
   if (scope.kind === 'topic') return `topic:${scope.topic.id}`;
   if (scope.kind === 'author') return `author:${scope.author.id}`;
   return scope.kind;
@@ -46,6 +47,8 @@ async function loadModel(scope: FeedScope): Promise<FeedModel> {
   switch (scope.kind) {
     case 'site':
       return buildArticleFeed(scope, index.articles, options);
+    case 'section':
+      return buildArticleFeed(scope, index.articlesBySection.get(scope.section.id) ?? [], options);
     case 'topic':
       return buildArticleFeed(scope, index.articlesByTopic.get(scope.topic.id) ?? [], options);
     case 'author':
@@ -97,6 +100,15 @@ function feedCacheKey(index: SiteIndex, scope: FeedScope, list: readonly Article
   return cacheKeyFor(index, items, ['feed', scope], items);
 }
 
+/** `getStaticPaths` of section feeds: every configured section, even an empty one (its front exists too). */
+export const sectionFeedPaths: GetStaticPaths = async () => {
+  const index = await getSiteIndex();
+  return index.sections.sections.map((section) => {
+    const scope: FeedScope = { kind: 'section', section: { id: section.id, name: section.name, description: section.description } };
+    return { params: { section: section.id }, props: { scope }, cacheKey: feedCacheKey(index, scope, index.articlesBySection.get(section.id) ?? []) };
+  });
+};
+
 /** `getStaticPaths` of topic feeds: every topic with at least one published article. */
 export const topicFeedPaths: GetStaticPaths = async () => {
   const index = await getSiteIndex();
@@ -115,7 +127,7 @@ export const authorFeedPaths: GetStaticPaths = async () => {
   });
 };
 
-/** GET handler of a topic or author feed (its scope comes from the static path's props). */
+/** GET handler of a section, topic or author feed (its scope comes from the static path's props). */
 export function listingFeedRoute(format: FeedFormat): APIRoute {
   return ({ props }) => respond((props as { scope: FeedScope }).scope, format);
 }

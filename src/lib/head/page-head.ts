@@ -15,6 +15,7 @@ import {
   buildPublisherDocument,
   buildTopicPage,
   buildWebSite,
+  sectionCrumbs,
   topicCrumbs,
   type StructuredDataSite,
 } from './structured-data.ts';
@@ -44,11 +45,28 @@ export function homePageHead(site: PageHeadSite): PageHead {
   return { jsonLd: [buildWebSite(site), buildPublisherDocument(site)] };
 }
 
-/** A topic listing page: the topic's feeds, a CollectionPage and its breadcrumbs. */
-export function topicPageHead(topic: TopicRef & { description?: string | undefined }, pageUrl: string, description: string, site: PageHeadSite): PageHead {
+/**
+ * A topic listing page: the topic's feeds, a CollectionPage and its breadcrumbs (through
+ * its section when it has one).
+ */
+export function topicPageHead(
+  topic: TopicRef & { description?: string | undefined },
+  pageUrl: string,
+  description: string,
+  site: PageHeadSite,
+  section?: { id: string; name: string },
+): PageHead {
   return {
     feeds: feedLinks({ kind: 'topic', topic }, site),
-    jsonLd: [buildTopicPage(topic, pageUrl, description, site), buildBreadcrumbList(topicCrumbs(topic, site))],
+    jsonLd: [buildTopicPage(topic, pageUrl, description, site), buildBreadcrumbList(topicCrumbs(topic, site, section))],
+  };
+}
+
+/** A section front: the section's feeds, a CollectionPage about the section and its breadcrumbs. */
+export function sectionPageHead(section: { id: string; name: string; description: string }, pageUrl: string, site: PageHeadSite): PageHead {
+  return {
+    feeds: feedLinks({ kind: 'section', section }, site),
+    jsonLd: [buildTopicPage({ id: section.id, name: section.name }, pageUrl, section.description, site), buildBreadcrumbList(sectionCrumbs(section, site))],
   };
 }
 

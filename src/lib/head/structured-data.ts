@@ -29,7 +29,7 @@ import { lastModified } from '../content/article-model.ts';
 import { correctionAnchor } from '../content/corrections.ts';
 import { toZonedIsoString } from '../dates.ts';
 import type { SiteConfig, SiteImage } from '../../site.config.ts';
-import { absoluteUrl, articlePath, authorPath, homePath, topicPath, topicsIndexPath, authorsIndexPath } from '../urls.ts';
+import { absoluteUrl, articlePath, authorPath, homePath, sectionPath, topicPath, topicsIndexPath, authorsIndexPath } from '../urls.ts';
 
 /** The site settings structured data reads (the whole `site` config satisfies it). */
 export type StructuredDataSite = Pick<SiteConfig, 'name' | 'description' | 'url' | 'language' | 'timeZone' | 'logo' | 'defaultImage'>;
@@ -157,12 +157,23 @@ export function buildBreadcrumbList(crumbs: readonly Crumb[]): WithContext<Bread
   };
 }
 
-/** Home › Topics › topic name. */
-export function topicCrumbs(topic: TopicRef, site: StructuredDataSite): Crumb[] {
+/**
+ * Home › section › topic name when the topic belongs to a section, else Home › Topics ›
+ * topic name. `section` is `{ id, name }` of the topic's section (src/lib/sections.ts).
+ */
+export function topicCrumbs(topic: TopicRef, site: StructuredDataSite, section?: { id: string; name: string }): Crumb[] {
   return [
     { name: site.name, url: absoluteUrl(homePath(), site.url) },
-    { name: 'Topics', url: absoluteUrl(topicsIndexPath(), site.url) },
+    section ? { name: section.name, url: absoluteUrl(sectionPath(section.id), site.url) } : { name: 'Topics', url: absoluteUrl(topicsIndexPath(), site.url) },
     { name: topic.name, url: absoluteUrl(topicPath(topic.id), site.url) },
+  ];
+}
+
+/** Home › section name. */
+export function sectionCrumbs(section: { id: string; name: string }, site: StructuredDataSite): Crumb[] {
+  return [
+    { name: site.name, url: absoluteUrl(homePath(), site.url) },
+    { name: section.name, url: absoluteUrl(sectionPath(section.id), site.url) },
   ];
 }
 

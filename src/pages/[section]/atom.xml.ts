@@ -1,0 +1,5 @@
+import { listingFeedRoute, sectionFeedPaths } from '../../lib/distribution/feed-routes.ts';
+
+/** A section's feed (atom): its newest `feedSize` published articles, full content. */
+export const getStaticPaths = sectionFeedPaths;
+export const GET = listingFeedRoute('atom');

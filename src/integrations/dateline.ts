@@ -27,6 +27,7 @@ import { structuredDataCheck } from './structured-data-check.ts';
 import { hostConfig } from './host-config.ts';
 import { astroCacheDir } from '../lib/content/paths.ts';
 import { CSP_DIRECTIVES } from '../lib/deploy/headers-policy.ts';
+import { searchIndex } from './search-index.ts';
 
 const VIRTUAL_ID = 'virtual:dateline/build';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -87,6 +88,8 @@ export function dateline(): AstroIntegration {
             hostConfig({ redirects: lists.redirects, reportUrl: site.cspReportUrl }),
             // Fails the build when a page's JSON-LD misses a field Google requires or recommends.
             structuredDataCheck(),
+            // The Pagefind index of published article pages (the search page reads it).
+            ...(command === 'build' ? [searchIndex()] : []),
             sitemap({
               filter: (page) => isIndexable(page, site.url) && !lists.expiredUrls.has(page) && !redirectSources.has(new URL(page).pathname),
               serialize: (item) => withLastmod(item, lists.lastModifiedByUrl, site.timeZone),

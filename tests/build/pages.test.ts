@@ -105,10 +105,15 @@ describe('every HTML page', () => {
     ).toEqual([]);
   });
 
-  it('has no <script> other than JSON-LD, and every JSON-LD block is valid JSON', () => {
+  it('has no <script> other than JSON-LD (the search page: one module script more), and every JSON-LD block is valid JSON', () => {
     expect(
       everyPage((p) => {
+        const modules = elements(p.doc, 'script', (s) => attr(s, 'type') === 'module');
+        if (p.url === '/search/') {
+          if (modules.length !== 1 || !text(modules[0]!).includes('/pagefind/pagefind.js')) return `the search page has ${modules.length} module scripts, expected its one search script`;
+        }
         for (const script of elements(p.doc, 'script')) {
+          if (p.url === '/search/' && script === modules[0]) continue;
           if (attr(script, 'type') !== 'application/ld+json') return `<script ${JSON.stringify(script.attribs)}> is not JSON-LD`;
           try {
             JSON.parse(text(script));
@@ -130,8 +135,11 @@ describe('every HTML page', () => {
     ).toEqual([]);
   });
 
-  it('dist/ contains no JavaScript files', () => {
-    expect(listFiles(distDir).filter((f) => /\.(m?js|cjs)$/.test(f))).toEqual([]);
+  it('dist/ contains no JavaScript files but the search index runtime the search page loads', () => {
+    const scripts = listFiles(distDir).filter((f) => /\.(m?js|cjs)$/.test(f));
+    expect(scripts.filter((f) => !/^pagefind(-ja)?\//.test(f))).toEqual([]);
+    // Only Pagefind's search API and its worker: its unused UI bundles are not shipped.
+    expect([...new Set(scripts.map((f) => f.replace(/^pagefind(-ja)?\//, '')))].sort()).toEqual(['pagefind-worker.js', 'pagefind.js']);
   });
 });
 

@@ -1,0 +1,90 @@
+/**
+ * Search in Chromium against the fixture site's Pagefind index: the seed comes first for a
+ * word only it has, words of the fixture draft and embargoed story find nothing, Japanese
+ * text is searchable, filters narrow, the masthead form leads here, and without JavaScript
+ * the page says so and offers the sections and the archive.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { SEED_HEADLINE, SEED_URL } from './seed.ts';
+
+async function search(page: Page, query: string): Promise<{ status: string; headlines: string[]; hrefs: string[] }> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`/search/?${query}`);
+  const status = page.locator('#search-status');
+  await expect(status).not.toHaveText(/Searching|^$/, { timeout: 15_000 });
+  expect(errors).toEqual([]);
+  const links = page.locator('#search-results h2 a');
+  return {
+    status: (await status.textContent()) ?? '',
+    headlines: await links.allTextContents(),
+    hrefs: await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+  };
+}
+
+test('"Kunashiri" finds the seed first', async ({ page }) => {
+  const r = await search(page, 'q=Kunashiri');
+  expect(r.headlines[0]).toBe(SEED_HEADLINE);
+  expect(r.hrefs[0]).toBe(SEED_URL);
+  await expect(page.locator('#search-results mark').first()).toHaveText(/Kunashiri/i);
+});
+
+// The fixture draft's and embargoed story's unique words. Neither story may come back, nor any
+// excerpt with their words. Pagefind falls back to the longest indexed prefix of a word it does
+// not know: "DRAFTWORDZEBRA" brings back the one published story with "drafts" in it (The Onion
+// interview), matched on "drafts" — not the draft. "EMBARGOWORDQUAGGA" has no such prefix.
+for (const [word, expected] of [['DRAFTWORDZEBRA', ['/articles/the-onion-an-interview-with-americas-finest-news-source/']], ['EMBARGOWORDQUAGGA', []]] as const) {
+  test(`a word only an unpublished article has ("${word}") finds no unpublished story`, async ({ page }) => {
+    const r = await search(page, `q=${word}`);
+    expect(r.hrefs).toEqual(expected);
+    expect(r.hrefs.filter((h) => /fixture/.test(h))).toEqual([]);
+    expect(await page.locator('#search-results').innerText()).not.toMatch(new RegExp(word, 'i'));
+    if (expected.length === 0) expect(r.status).toBe(`No stories match “${word}”.`);
+    else expect(await page.locator('#search-results mark').allTextContents()).toEqual(['drafts']);
+  });
+}
+
+test('Japanese words find the Japanese articles', async ({ page }) => {
+  const quake = await search(page, `q=${encodeURIComponent('地震')}`);
+  expect(quake.headlines).toEqual(expect.arrayContaining(['宮城県沖でマグニチュード7.4 東北各地で強い地震', '福岡県西方沖地震から1年、各地で行事']));
+  const baseball = await search(page, `q=${encodeURIComponent('野球')}`);
+  expect(baseball.headlines).toEqual(['2008プロ野球・パ・リーグの日程発表']);
+});
+
+test('filters by section, year and language narrow the results, and the form keeps them', async ({ page }) => {
+  const all = await search(page, 'q=the');
+  const in2016 = await search(page, 'q=the&year=2016');
+  expect(in2016.headlines.length).toBeGreaterThan(0);
+  expect(in2016.headlines.length).toBeLessThan(all.headlines.length);
+  expect(in2016.hrefs).toContain(SEED_URL);
+  await expect(page.locator('#filter-year')).toHaveValue('2016');
+  const asia = await search(page, 'q=Putin&section=Asia');
+  expect(asia.hrefs).toEqual([SEED_URL]);
+  expect((await search(page, 'q=Putin&section=Sport')).hrefs).toEqual([]);
+  expect((await search(page, 'q=Putin&language=Japanese')).hrefs).toEqual([]);
+});
+
+test('the masthead search form is a plain GET to the search page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('search').first().getByRole('searchbox').fill('Kunashiri');
+  await page.getByRole('search').first().getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=Kunashiri$/);
+  await expect(page.locator('#search-results h2 a').first()).toHaveText(SEED_HEADLINE);
+});
+
+test('without JavaScript the search page says so and offers the sections and the archive', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/?q=Kunashiri');
+  const notice = page.locator('.search-no-js');
+  await expect(notice).toContainText('Search needs JavaScript');
+  await expect(notice.getByRole('link', { name: 'Asia' })).toHaveAttribute('href', '/asia/');
+  await expect(notice.getByRole('link', { name: /archive/ })).toHaveAttribute('href', '/archive/');
+  await context.close();
+});
+
+test('the 404 page has a search form', async ({ page }) => {
+  await page.goto('/no-such-page/');
+  await expect(page.locator('main').getByRole('search')).toHaveAttribute('action', '/search/');
+});

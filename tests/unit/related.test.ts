@@ -82,3 +82,29 @@ describe('pickRelated', () => {
     expect(pickRelated(subject, byTopic, byId, 2).map((a) => a.id)).toEqual(['pick-a', 'pick-b']);
   });
 });
+
+describe('pickRelated scoring', () => {
+  it('ranks a story sharing a rare topic above one sharing a common topic, at the same distance in time', () => {
+    const POLITICS = { id: 'politics', name: 'Politics' };
+    const subject = on('subject', 15, [POLITICS, JAPAN]);
+    const common = Array.from({ length: 8 }, (_, i) => on(`politics-${i}`, 1 + i, [POLITICS]));
+    const { byTopic, byId } = setup(subject, ...common, on('japan', 14, [JAPAN]), on('politics-near', 16, [POLITICS]));
+    expect(pickRelated(subject, byTopic, byId)[0]!.id).toBe('japan');
+  });
+
+  it('prefers stories from around the same time to ones years apart, older or newer', () => {
+    const subject = makeArticle({ id: 'subject', topics: [HK], publishedAt: new Date('2016-11-20T05:03:00Z') });
+    const far = makeArticle({ id: 'far-newer', topics: [HK], publishedAt: new Date('2024-01-01T00:00:00Z') });
+    const near = makeArticle({ id: 'near-older', topics: [HK], publishedAt: new Date('2016-10-01T00:00:00Z') });
+    const { byTopic, byId } = setup(subject, far, near);
+    expect(pickRelated(subject, byTopic, byId).map((a) => a.id)).toEqual(['near-older', 'far-newer']);
+  });
+
+  it('picks the stories nearest in time from a topic of 400', () => {
+    const subject = on('subject', 28, [HK]);
+    const many = Array.from({ length: 400 }, (_, i) => makeArticle({ id: `hk-${i}`, topics: [HK], publishedAt: new Date(Date.UTC(2016, 10, 28, 0, 0) - (i + 1) * 60_000) }));
+    const { byTopic, byId } = setup(subject, ...many);
+    const ids = pickRelated(subject, byTopic, byId).map((a) => a.id);
+    expect(ids).toEqual(['hk-0', 'hk-1', 'hk-2', 'hk-3', 'hk-4']);
+  });
+});

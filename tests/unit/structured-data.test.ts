@@ -76,6 +76,13 @@ describe('buildNewsArticle', () => {
     expect(data['isBasedOn']).toBeUndefined();
   });
 
+  it('credits the publisher of a story that has no URL or licence (the seed: South China Morning Post)', () => {
+    const credited = buildNewsArticle({ ...nasty, source: { name: 'South China Morning Post' } }, SITE) as Record<string, any>;
+    expect(credited['isBasedOn']).toEqual({ '@type': 'CreativeWork', publisher: { '@type': 'Organization', name: 'South China Morning Post' } });
+    expect(credited['citation']).toBeUndefined();
+    expect(credited['license']).toBeUndefined();
+  });
+
   it('lists corrections as CorrectionComments anchored like the page', () => {
     expect((buildNewsArticle(nasty, SITE) as Record<string, any>)['correction']).toEqual([
       { '@type': 'CorrectionComment', text: 'An earlier version said 5 > 6 & 7.', datePublished: '2016-11-21T12:00:00+08:00', url: 'https://dateline.example/articles/nasty-headline/#correction-1' },

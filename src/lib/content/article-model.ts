@@ -26,9 +26,11 @@ export interface AuthorRef {
 /** Attribution of syndicated or openly licensed text. */
 export interface SourceRef {
   name: string;
-  url: string;
-  license: string;
-  licenseUrl: string;
+  /** The original, when known. */
+  url?: string | undefined;
+  /** Licence name and URL: both or neither. */
+  license?: string | undefined;
+  licenseUrl?: string | undefined;
 }
 
 /** A dated correction or clarification. */

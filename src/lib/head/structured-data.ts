@@ -111,12 +111,12 @@ export function buildNewsArticle(article: Article, site: StructuredDataSite): Wi
   if (article.source) {
     data.isBasedOn = {
       '@type': 'CreativeWork',
-      url: article.source.url,
+      ...(article.source.url ? { url: article.source.url } : {}),
       publisher: { '@type': 'Organization', name: article.source.name },
-      license: article.source.licenseUrl,
+      ...(article.source.licenseUrl ? { license: article.source.licenseUrl } : {}),
     };
-    data.citation = article.source.url;
-    data.license = article.source.licenseUrl;
+    if (article.source.url) data.citation = article.source.url;
+    if (article.source.licenseUrl) data.license = article.source.licenseUrl;
   }
   if (corrections.length) data.correction = corrections;
   return data;

@@ -34,7 +34,13 @@ export function renderCorrectionsHtml(corrections: readonly Correction[], option
   return `<aside class="corrections" aria-labelledby="corrections-heading" lang="${escape(display.locale)}"><h2 id="corrections-heading">Corrections and clarifications</h2><ol>${items.join('')}</ol>${link}</aside>`;
 }
 
-/** The credit an openly licensed or syndicated text requires wherever it is shown. */
+/**
+ * The credit an openly licensed or syndicated text requires wherever it is shown: the
+ * publisher (linked to the original when its URL is known) and the licence when there is one
+ * ("Originally published by South China Morning Post." for a credit without either).
+ */
 export function renderSourceCreditHtml(source: SourceRef): string {
-  return `<p class="source-attribution">Originally published by <a href="${escape(source.url)}">${escape(source.name)}</a>, licensed under <a href="${escape(source.licenseUrl)}" rel="license">${escape(source.license)}</a>.</p>`;
+  const name = source.url ? `<a href="${escape(source.url)}">${escape(source.name)}</a>` : escape(source.name);
+  const licence = source.license && source.licenseUrl ? `, licensed under <a href="${escape(source.licenseUrl)}" rel="license">${escape(source.license)}</a>` : '';
+  return `<p class="source-attribution">Originally published by ${name}${licence}.</p>`;
 }

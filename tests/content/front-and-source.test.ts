@@ -1,5 +1,5 @@
 /**
- * The home page's placement file (`front.yaml`): each kind of bad input gives one
+ * The home page's placement file (`front.yaml`) and the source credit: each kind of bad input gives one
  * `file:line: field: message` problem, like article frontmatter; a valid file comes back
  * as a placement.
  */
@@ -66,5 +66,25 @@ describe('front.yaml', () => {
     const result = checkContent({ articles: [article('ferry-fares')], topics: [{ path: 'content/topics/city.yaml', contents: 'name: "City"\n' }], authors: [] }, { now: NOW });
     expect(result.problems).toEqual([]);
     expect(result.front).toBeNull();
+  });
+});
+
+describe('source credit', () => {
+  const withSource = (lines: string) => checkContent({
+    articles: [article('ferry-fares', `source:\n${lines}`)],
+    topics: [{ path: 'content/topics/city.yaml', contents: 'name: "City"\n' }],
+    authors: [],
+  }, { now: NOW });
+
+  it('accepts the publisher name alone', () => {
+    const result = withSource('  name: "South China Morning Post"\n');
+    expect(result.problems).toEqual([]);
+    expect(result.articles.get('ferry-fares')!.data.source).toEqual({ name: 'South China Morning Post' });
+  });
+
+  it('refuses a licence name without its URL, at the source mapping', () => {
+    expect(withSource('  name: "Wikinews"\n  license: "CC BY 2.5"\n').problems.map(formatProblem)).toEqual([
+      'content/articles/2016/ferry-fares.md:8: source: a licence needs both license (its name) and licenseUrl (its text), or neither',
+    ]);
   });
 });

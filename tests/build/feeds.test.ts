@@ -199,7 +199,8 @@ describe('RSS 2.0 and Atom 1.0 through feedparser', () => {
     expect(entries.length).toBeGreaterThan(0);
     for (const e of entries) {
       const source = byUrl.get(e.id!)!.source!;
-      expect(htmlText(e.content[0]!.value!), e.id!).toContain(`Originally published by ${source.name}, licensed under ${source.license}.`);
+      const licence = source.license ? `, licensed under ${source.license}` : '';
+      expect(htmlText(e.content[0]!.value!), e.id!).toContain(`Originally published by ${source.name}${licence}.`);
     }
   });
 

@@ -172,8 +172,18 @@ function zoneLabel(date: Date, o: DisplayOptions): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? o.timeZone;
 }
 
-/** House time of day: `1:03pm HKT` (12-hour clock, lower-case am/pm, zone label). */
+/**
+ * The house formats below are English newsroom style; other languages get their own
+ * conventions from `Intl` (Japanese: `2016年11月20日日曜日 13:03 HKT`), always in the newsroom
+ * zone and with its label.
+ */
+function isEnglish(locale: string): boolean {
+  return /^en\b/i.test(locale);
+}
+
+/** House time of day: `1:03pm HKT` (12-hour clock, lower-case am/pm, zone label); Japanese `13:03 HKT`. */
 export function formatTimeOfDay(date: Date, o: DisplayOptions): string {
+  if (!isEnglish(o.locale)) return `${formatter(o.locale, { timeZone: o.timeZone, hour: 'numeric', minute: '2-digit' }).format(date)} ${zoneLabel(date, o)}`;
   const parts = formatter(o.locale, {
     timeZone: o.timeZone,
     hour: 'numeric',
@@ -184,8 +194,9 @@ export function formatTimeOfDay(date: Date, o: DisplayOptions): string {
   return `${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s|\./g, '')} ${zoneLabel(date, o)}`;
 }
 
-/** House calendar date: `Sunday, 20 November 2016` (weekday, day, month name, year). */
+/** House calendar date: `Sunday, 20 November 2016` (weekday, day, month name, year); Japanese `2016年11月20日日曜日`. */
 export function formatCalendarDate(date: Date, o: DisplayOptions): string {
+  if (!isEnglish(o.locale)) return formatter(o.locale, { timeZone: o.timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
   const parts = formatter(o.locale, {
     timeZone: o.timeZone,
     weekday: 'long',
@@ -202,7 +213,7 @@ export function formatCalendarDate(date: Date, o: DisplayOptions): string {
  * `Sunday, 20 November 2016, 1:03pm HKT` for the seed article.
  */
 export function formatDateTime(date: Date, o: DisplayOptions): string {
-  return `${formatCalendarDate(date, o)}, ${formatTimeOfDay(date, o)}`;
+  return isEnglish(o.locale) ? `${formatCalendarDate(date, o)}, ${formatTimeOfDay(date, o)}` : `${formatCalendarDate(date, o)} ${formatTimeOfDay(date, o)}`;
 }
 
 /**

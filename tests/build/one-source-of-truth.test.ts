@@ -34,9 +34,12 @@ function metaProperty(page: Page, property: string): string | undefined {
   return el && attr(el, 'content');
 }
 
-/** The `<time datetime>` under the article's Published / Updated label. */
+/** The labels in every furniture language (src/i18n/*.json): a Japanese article says 公開 / 更新. */
+const LABELS = { Published: ['Published', '公開'], Updated: ['Updated', '更新'] } as const;
+
+/** The `<time datetime>` under the article's Published / Updated label, in whichever furniture language. */
 function visibleTime(page: Page, label: 'Published' | 'Updated'): string | undefined {
-  const dt = elements(page.doc, 'dt', (e) => text(e).trim() === label)[0];
+  const dt = elements(page.doc, 'dt', (e) => (LABELS[label] as readonly string[]).includes(text(e).trim()))[0];
   if (!dt) return undefined;
   const dd = elements(dt.parent as never, 'dd')[0];
   const time = dd && elements(dd, 'time')[0];

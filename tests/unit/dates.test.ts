@@ -316,3 +316,13 @@ describe('formatCardTime', () => {
     expect(formatCardTime(story, new Date('2016-11-20T23:00:00Z'), HK)).toBe('12:30am HKT');
   });
 });
+
+describe('formats in Japanese', () => {
+  const JA: DisplayOptions = { ...HK, locale: 'ja' };
+  it('writes dates and times the Japanese way, in Hong Kong time with its label', () => {
+    expect(formatDateTime(SEED_PUBLISHED, JA)).toBe('2016年11月20日日曜日 13:03 HKT');
+    expect(formatTimeOfDay(SEED_UPDATED, JA)).toBe('22:45 HKT');
+    expect(formatShortDate(SEED_PUBLISHED, JA)).toBe('2016年11月20日');
+    expect(formatCardTime(SEED_PUBLISHED, new Date('2016-11-20T20:00:00+08:00'), JA)).toBe('13:03 HKT');
+  });
+});

@@ -14,8 +14,6 @@ import { buildAtomXml } from './feed-atom.ts';
 import { buildJsonFeedText } from './feed-json.ts';
 import type { FeedFormat } from '../urls.ts';
 
-/** Root-relative URL of the browser stylesheet of RSS and Atom feeds (public/feed.xsl). */
-export const FEED_STYLESHEET = '/feed.xsl';
 
 const CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -73,9 +71,11 @@ export function getFeedModel(scope: FeedScope): Promise<FeedModel> {
 export async function renderFeed(model: FeedModel, format: FeedFormat): Promise<string> {
   switch (format) {
     case 'rss':
-      return buildRssXml(model, { stylesheet: FEED_STYLESHEET });
+      // No xml-stylesheet: browsers are dropping XSLT (Chrome 155 disabled it); people who open
+      // a feed in a browser are sent to the /feeds/ page by the masthead and every listing.
+      return buildRssXml(model);
     case 'atom':
-      return buildAtomXml(model, { stylesheet: FEED_STYLESHEET });
+      return buildAtomXml(model);
     case 'json':
       return buildJsonFeedText(model);
   }

@@ -16,6 +16,8 @@ export interface CorrectionsHtmlOptions {
   display: DisplayOptions;
   /** Absolute URL of the article, for a "Read the corrected article" link (feeds); none on the page itself. */
   articleUrl?: string | undefined;
+  /** Heading and labels in the article's language (src/i18n); default English. */
+  labels?: { heading: string; correction: string; clarification: string } | undefined;
 }
 
 /**
@@ -25,13 +27,14 @@ export interface CorrectionsHtmlOptions {
  */
 export function renderCorrectionsHtml(corrections: readonly Correction[], options: CorrectionsHtmlOptions): string {
   if (corrections.length === 0) return '';
-  const { display, articleUrl } = options;
+  const { display, articleUrl, labels } = options;
+  const label = (kind: Correction['kind']) => (labels ? labels[kind] : correctionLabel(kind));
   const items = corrections.map(
     (c, i) =>
-      `<li id="${correctionAnchor(i + 1)}"><strong>${correctionLabel(c.kind)}</strong>, <time datetime="${toZonedIsoString(c.at, display.timeZone)}">${escape(formatDateTime(c.at, display))}</time>: ${escape(c.text)}</li>`,
+      `<li id="${correctionAnchor(i + 1)}"><strong>${escape(label(c.kind))}</strong>, <time datetime="${toZonedIsoString(c.at, display.timeZone)}">${escape(formatDateTime(c.at, display))}</time>: ${escape(c.text)}</li>`,
   );
   const link = articleUrl ? `<p><a href="${escape(articleUrl)}">Read the corrected article</a></p>` : '';
-  return `<aside class="corrections" aria-labelledby="corrections-heading" lang="${escape(display.locale)}"><h2 id="corrections-heading">Corrections and clarifications</h2><ol>${items.join('')}</ol>${link}</aside>`;
+  return `<aside class="corrections" aria-labelledby="corrections-heading" lang="${escape(display.locale)}"><h2 id="corrections-heading">${escape(labels?.heading ?? 'Corrections and clarifications')}</h2><ol>${items.join('')}</ol>${link}</aside>`;
 }
 
 /**
@@ -39,8 +42,11 @@ export function renderCorrectionsHtml(corrections: readonly Correction[], option
  * publisher (linked to the original when its URL is known) and the licence when there is one
  * ("Originally published by South China Morning Post." for a credit without either).
  */
-export function renderSourceCreditHtml(source: SourceRef): string {
+export function renderSourceCreditHtml(
+  source: SourceRef,
+  labels: { publishedBy: string; licensedUnder: string } = { publishedBy: 'Originally published by', licensedUnder: 'licensed under' },
+): string {
   const name = source.url ? `<a href="${escape(source.url)}">${escape(source.name)}</a>` : escape(source.name);
-  const licence = source.license && source.licenseUrl ? `, licensed under <a href="${escape(source.licenseUrl)}" rel="license">${escape(source.license)}</a>` : '';
-  return `<p class="source-attribution">Originally published by ${name}${licence}.</p>`;
+  const licence = source.license && source.licenseUrl ? `, ${escape(labels.licensedUnder)} <a href="${escape(source.licenseUrl)}" rel="license">${escape(source.license)}</a>` : '';
+  return `<p class="source-attribution">${escape(labels.publishedBy)} ${name}${licence}.</p>`;
 }

@@ -58,6 +58,12 @@ const PAGES: { name: string; url: string | undefined; status: number; missing?: 
   { name: 'authors index', url: '/authors/', status: 200 },
   { name: 'corrections', url: '/corrections/', status: 200 },
   { name: '404', url: '/no-such-page/', status: 404 },
+  { name: 'section front', url: '/asia/', status: 200 },
+  { name: 'search results', url: '/search/?q=Putin', status: 200 },
+  { name: 'feeds page', url: '/feeds/', status: 200 },
+  { name: 'archive', url: '/archive/', status: 200 },
+  { name: 'archive year', url: '/archive/2016/', status: 200 },
+  { name: 'archive month', url: '/archive/2016/11/', status: 200 },
 ];
 
 for (const { name, url, status, missing } of PAGES) {

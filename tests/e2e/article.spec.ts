@@ -17,9 +17,12 @@ test.describe('seed article', () => {
     expect(response?.status()).toBe(200);
   });
 
-  test('has the primary topic label "Shinzo Abe" linking to its topic page, before the headline', async ({ page }) => {
+  test('has the breadcrumbs section › primary topic ("Asia › Shinzo Abe") linking to their pages, before the headline', async ({ page }) => {
     const header = page.locator('main article').first().locator('header').first();
-    const label = header.getByRole('link').first();
+    const crumbs = header.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link');
+    await expect(crumbs).toHaveText(['Asia', 'Shinzo Abe']);
+    await expect(crumbs.first()).toHaveAttribute('href', '/asia/');
+    const label = crumbs.nth(1);
     await expect(label).toHaveText('Shinzo Abe');
     await expect(label).toHaveAttribute('href', '/topics/shinzo-abe/');
     const labelBox = await label.boundingBox();

@@ -46,7 +46,9 @@ describe('a build of the pipeline fixture', () => {
     expect(readOut(build, 'articles/arabic-story/index.html')).toMatch(/<article class="story"[^>]* lang="ar" dir="rtl"/);
     expect(readOut(build, 'topics/middle-east/index.html')).toMatch(/<h1 class="listing-heading"[^>]* lang="ar" dir="rtl"/);
     expect(readOut(build, 'articles/arabic-story/index.html')).toMatch(/<a href="\/authors\/layla-hassan\/" rel="author" lang="ar" dir="rtl">/);
-    expect(readOut(build, 'index.html')).toMatch(/<article class="card" lang="ar" dir="rtl">/);
+    // The home front's story cards and headline lists.
+    expect(readOut(build, 'index.html')).toMatch(/<article class="story-card story-card--[a-z]+" lang="ar" dir="rtl">/);
+    expect(readOut(build, 'index.html')).toMatch(/<li lang="ar" dir="rtl">/);
     const entry = parser.parse(readOut(build, 'atom.xml')).feed.entry.find((e: { title: unknown }) => JSON.stringify(e.title).includes('قصة'));
     expect(JSON.stringify(entry.content)).toContain('dir=\\"rtl\\"');
     expect(readOut(build, 'articles/morning-ferry-news/index.html')).not.toContain('dir="rtl"');

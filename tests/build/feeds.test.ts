@@ -4,6 +4,7 @@
  * JSON Feed 1.1 rules for JSON Feed. Each must carry the right articles with exact values:
  * stable permalink ids, full content with absolute URLs, the frontmatter's times.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -62,10 +62,10 @@ export function topicPageHead(
   };
 }
 
-/** A section front: the section's feeds, a CollectionPage about the section and its breadcrumbs. */
-export function sectionPageHead(section: { id: string; name: string; description: string }, pageUrl: string, site: PageHeadSite): PageHead {
+/** A section front: the section's feeds (no Atom while it has no story: `publishedFormats`), a CollectionPage about the section and its breadcrumbs. */
+export function sectionPageHead(section: { id: string; name: string; description: string }, pageUrl: string, site: PageHeadSite, storyCount: number): PageHead {
   return {
-    feeds: feedLinks({ kind: 'section', section }, site),
+    feeds: feedLinks({ kind: 'section', section }, site, publishedFormats(storyCount)),
     jsonLd: [buildTopicPage({ id: section.id, name: section.name }, pageUrl, section.description, site), buildBreadcrumbList(sectionCrumbs(section, site))],
   };
 }

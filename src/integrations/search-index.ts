@@ -10,7 +10,7 @@
  * have no page in a production build. Filters (section, topic, year, language) come from
  * `data-pagefind-filter` attributes on the article page.
  *
- * Why two bundles (docs/adr/0012-search-with-pagefind.md): Pagefind segments and stems by the index
+ * Why two bundles (docs/adr/0013-search-with-pagefind.md): Pagefind segments and stems by the index
  * language. One English index cannot find Japanese words (no word breaks); one index forced
  * to Japanese breaks unknown Latin words into letters, so a draft's unique word matched
  * unrelated stories through the letter "e". The search page queries both bundles.

@@ -94,7 +94,7 @@ describe('the CSP', () => {
       const own = cspFromMeta(metaCsp(file)!);
       for (const script of DomUtils.getElementsByTagName('script', doc.children)) {
         if (script.attribs['src']) continue;
-        // The search page's module script (ADR 12) is the one inline script: it must be hashed.
+        // The search page's module script (ADR 13) is the one inline script: it must be hashed.
         if (file.endsWith(`${path.sep}search${path.sep}index.html`) && script.attribs['type'] === 'module') {
           expect(own.scriptSources, `${file}: search script not hashed`).toContain(`'sha256-${createHash('sha256').update(DomUtils.textContent(script)).digest('base64')}'`);
           continue;

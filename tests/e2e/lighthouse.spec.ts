@@ -54,7 +54,7 @@ const PAGES = [
   { name: 'home', url: `${FIXTURE_ORIGIN}/` },
   { name: 'topic page', url: `${FIXTURE_ORIGIN}/topics/shinzo-abe/` },
   { name: 'section front', url: `${FIXTURE_ORIGIN}/asia/` },
-  // The one page with JavaScript (ADR 12): its own bundled module plus Pagefind's two search
+  // The one page with JavaScript (ADR 13): its own bundled module plus Pagefind's two search
   // bundles (API, worker, WebAssembly, index chunks), all same-origin, within their own budget.
   { name: 'search page', url: `${FIXTURE_ORIGIN}/search/?q=Putin`, scripts: /^\/(_astro|pagefind(-ja)?)\//, maxBytes: 240 * 1024, maxRequests: 20 },
   { name: 'real site home (smoke)', url: `${REAL_ORIGIN}/` },

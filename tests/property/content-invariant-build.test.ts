@@ -86,7 +86,7 @@ describe('a generated site either fails the check with file:line: field lines, o
       for (const file of out.filter((f) => f.endsWith('.json'))) expect(() => JSON.parse(fs.readFileSync(file, 'utf8')), file).not.toThrow();
       for (const file of pages) {
         let html = fs.readFileSync(file, 'utf8');
-        // The search page carries the site's one script (the Pagefind client, ADR 12): never content.
+        // The search page carries the site's one script (the Pagefind client, ADR 13): never content.
         if (file.endsWith(`${path.sep}search${path.sep}index.html`)) {
           const modules = html.match(/<script type="module">[^]*?<\/script>/g) ?? [];
           expect(modules.length, file).toBe(1);

@@ -71,6 +71,7 @@ if (verification.cold) log(`incremental cache: ${verification.cold}`);
 else if (verification.verified || verification.rerender.length) {
   log(`incremental cache: ${verification.verified} cached page(s) match their digests; ${verification.rerender.length} will render again`);
 }
+for (const line of verification.restored) log(`incremental cache: ${line}`);
 for (const line of verification.rerender.slice(0, MAX_LISTED)) log(`  re-rendering ${line}`);
 if (verification.rerender.length > MAX_LISTED) log(`  … and ${verification.rerender.length - MAX_LISTED} more`);
 

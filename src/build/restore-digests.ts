@@ -14,8 +14,11 @@
  * - a cached page whose bytes differ from its digest, or that has none, is deleted, so Astro
  *   renders that page again (it renders any page whose cached copy is missing);
  * - a recorded page whose copy is gone is reported (Astro renders it again by itself);
- * - a missing or unreadable record, or a manifest or store that differs from its digest,
- *   empties the cache: a cold build, never a wrong one.
+ * - a manifest or store that differs from its digest (a build that failed after Astro rewrote
+ *   them, or damage) is replaced by the copy the last good build kept in
+ *   `<cacheDir>/dateline-snapshot/`, when that copy matches the digest; otherwise, and when
+ *   the record itself is missing or unreadable, the cache is emptied: a cold build, never a
+ *   wrong one.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -26,6 +29,8 @@ const RECORD_VERSION = 1;
 /** Files of the cache folder that Astro trusts without checking, besides the page copies. */
 const GUARDED_FILES = ['incremental-build.json', 'data-store.json'] as const;
 const PAGES_DIR = 'dist';
+/** Copies of the guarded files as the last successful build left them. */
+const SNAPSHOT_DIR = 'dateline-snapshot';
 
 interface DigestRecord {
   version: number;
@@ -43,6 +48,8 @@ export interface CacheVerification {
   rerender: string[];
   /** Set when the whole cache was emptied, with the reason. */
   cold?: string;
+  /** Guarded files put back from the last good build's snapshot, with the reason. */
+  restored: string[];
 }
 
 /** SHA-256 hex of a file's bytes. */
@@ -77,7 +84,20 @@ function guardedDigest(cacheDir: string, name: string): string | null {
 /** Delete everything the incremental build would trust: page copies, manifest, store, record. */
 function emptyCache(cacheDir: string): void {
   fs.rmSync(path.join(cacheDir, PAGES_DIR), { recursive: true, force: true });
+  fs.rmSync(path.join(cacheDir, SNAPSHOT_DIR), { recursive: true, force: true });
   for (const name of [...GUARDED_FILES, RECORD_FILE]) fs.rmSync(path.join(cacheDir, name), { force: true });
+}
+
+/** Put `name` back from the snapshot when the snapshot's copy has the recorded digest; true on success. */
+function restoreFromSnapshot(cacheDir: string, name: string, expected: string | null): boolean {
+  const copy = path.join(cacheDir, SNAPSHOT_DIR, name);
+  if (expected === null) {
+    fs.rmSync(path.join(cacheDir, name), { force: true });
+    return true;
+  }
+  if (!fs.existsSync(copy) || fileDigest(copy) !== expected) return false;
+  fs.copyFileSync(copy, path.join(cacheDir, name));
+  return true;
 }
 
 /**
@@ -92,18 +112,23 @@ export function verifyCache(cacheDir: string): CacheVerification {
   const hasAnything = cached.length > 0 || GUARDED_FILES.some((f) => fs.existsSync(path.join(cacheDir, f)));
   if (!hasAnything) {
     fs.rmSync(path.join(cacheDir, RECORD_FILE), { force: true });
-    return { verified: 0, rerender: [] };
+    return { verified: 0, rerender: [], restored: [] };
   }
   const record = readRecord(cacheDir);
   if (!record) {
     emptyCache(cacheDir);
-    return { verified: 0, rerender: [], cold: `no valid digest record (${RECORD_FILE}) for the cache: cold build` };
+    return { verified: 0, rerender: [], restored: [], cold: `no valid digest record (${RECORD_FILE}) for the cache: cold build` };
   }
+  const restored: string[] = [];
   for (const name of GUARDED_FILES) {
-    if (guardedDigest(cacheDir, name) !== (record.guarded[name] ?? null)) {
-      emptyCache(cacheDir);
-      return { verified: 0, rerender: [], cold: `${name} in the cache does not match its recorded digest: cold build` };
+    const expected = record.guarded[name] ?? null;
+    if (guardedDigest(cacheDir, name) === expected) continue;
+    if (restoreFromSnapshot(cacheDir, name, expected)) {
+      restored.push(`${name} differs from its recorded digest (an earlier build failed, or it was changed): put back the last good build's copy`);
+      continue;
     }
+    emptyCache(cacheDir);
+    return { verified: 0, rerender: [], restored: [], cold: `${name} in the cache does not match its recorded digest: cold build` };
   }
   const rerender: string[] = [];
   let verified = 0;
@@ -123,7 +148,7 @@ export function verifyCache(cacheDir: string): CacheVerification {
   for (const file of Object.keys(record.pages)) {
     if (!present.has(file)) rerender.push(`/${file}: its cached copy is missing`);
   }
-  return { verified, rerender };
+  return { verified, rerender, restored };
 }
 
 /**
@@ -141,7 +166,13 @@ export function recordCache(cacheDir: string, published: Readonly<Record<string,
     else fs.rmSync(path.join(pagesDir, file), { force: true });
   }
   const guarded: Record<string, string | null> = {};
-  for (const name of GUARDED_FILES) guarded[name] = guardedDigest(cacheDir, name);
+  const snapshot = path.join(cacheDir, SNAPSHOT_DIR);
+  fs.rmSync(snapshot, { recursive: true, force: true });
+  fs.mkdirSync(snapshot, { recursive: true });
+  for (const name of GUARDED_FILES) {
+    guarded[name] = guardedDigest(cacheDir, name);
+    if (guarded[name] !== null) fs.copyFileSync(path.join(cacheDir, name), path.join(snapshot, name));
+  }
   const record: DigestRecord = { version: RECORD_VERSION, pages, guarded };
   fs.mkdirSync(cacheDir, { recursive: true });
   const tmp = path.join(cacheDir, `${RECORD_FILE}.tmp`);

@@ -37,6 +37,33 @@ export function articlePath(slug: string): string {
   return `/articles/${slug}/`;
 }
 
+/**
+ * The slug of an article permalink, the inverse of {@link articlePath}: `/articles/<slug>/`
+ * or `/articles/<slug>` (no other path segments), root-relative or on the site's own origin
+ * (`siteUrl`), with an optional `#fragment` (returned with its `#`, or ''); null for anything
+ * else, and for a slug with a malformed percent-escape.
+ */
+export function articleSlugOfUrl(href: string, siteUrl: string): { slug: string; fragment: string } | null {
+  let pathAndHash = href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) {
+    let url: URL;
+    try {
+      url = new URL(href, siteUrl);
+    } catch {
+      return null;
+    }
+    if (url.origin !== new URL(siteUrl).origin) return null;
+    pathAndHash = `${url.pathname}${url.hash}`;
+  }
+  const match = /^\/articles\/([^/?#]+)\/?(#.*)?$/.exec(pathAndHash);
+  if (!match) return null;
+  try {
+    return { slug: decodeURIComponent(match[1]!), fragment: match[2] ?? '' };
+  } catch {
+    return null;
+  }
+}
+
 /** Root-relative URL of a topic listing page (1-based `page`). */
 export function topicPath(id: string, page = 1): string {
   return page > 1 ? `/topics/${id}/${page}/` : `/topics/${id}/`;

@@ -32,3 +32,23 @@ test('every section is reachable from the masthead on a 360 px phone without Jav
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Culture');
   await context.close();
 });
+
+// A real 58-letter place name and a long URL: they break inside the column instead of widening
+// the page (on the home page, one long headline used to widen every card of the list).
+const LONG_WORD = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+const LONG_URL = 'https://example.org/a/very/long/path/that/keeps/going/and/going/without/any/place/to/break/it/at/all/index.html';
+for (const url of ['/', SEED_URL]) {
+  test(`${url}: a headline with a 58-letter word and a paragraph with a 110-character URL do not scroll sideways at 390px`, async ({ page }) => {
+    await page.goto(url);
+    await page.evaluate(
+      ([word, link]) => {
+        for (const h of Array.from(document.querySelectorAll('h1, h2, h3')).slice(0, 3)) h.textContent = `${word} ${h.textContent}`;
+        const p = document.querySelector('main p');
+        if (p) p.textContent = `${link} ${p.textContent}`;
+      },
+      [LONG_WORD, LONG_URL],
+    );
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
+    expect(scrollWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBeLessThanOrEqual(clientWidth);
+  });
+}

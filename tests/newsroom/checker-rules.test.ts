@@ -17,7 +17,7 @@ function article(name: string, extra = '', body = 'Body text.\n'): { path: strin
 
 function check(articles: ContentTree['articles'], mode: 'build' | 'dev' = 'build'): string[] {
   const tree: ContentTree = { articles, topics: [{ path: 'fx/topics/city.yaml', contents: 'name: "City"\n' }], authors: [] };
-  return checkContent(tree, { now: NOW, mode }).problems.map(formatProblem);
+  return checkContent(tree, { now: NOW, mode, siteUrl: 'https://dateline.example' }).problems.map(formatProblem);
 }
 
 describe('raw HTML in article bodies', () => {
@@ -74,6 +74,20 @@ describe('links between articles', () => {
     const scheduled = { path: 'fx/articles/b.md', contents: article('b').contents.replace('2026-03-01T10:00:00', '2026-03-09T10:00:00') };
     const problems = check([article('a', '', '[soon](b.md)\n'), scheduled]);
     expect(problems[0]).toMatch(/links to fx\/articles\/b\.md, which is scheduled/);
+  });
+  it('checks links written as permalinks too, root-relative or on the site origin (a draft slug must not leak)', () => {
+    const problems = check([
+      article('a', '', 'See [the plan](/articles/b/).\n\nThe [same](https://dateline.example/articles/b/#top).\n\nAnd [nothing](/articles/nowhere).\n'),
+      article('b', 'draft: true\n'),
+    ]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^fx\/articles\/a\.md:8: body: links to fx\/articles\/b\.md, which is draft/),
+      expect.stringMatching(/^fx\/articles\/a\.md:10: body: links to fx\/articles\/b\.md, which is draft/),
+      'fx/articles/a.md:12: body: link to unknown article "nowhere.md": no article file with that name',
+    ]);
+  });
+  it('leaves links to other sites and to other pages of the site alone', () => {
+    expect(check([article('a', '', '[x](https://elsewhere.example/articles/b/) [t](/topics/city/)\n')])).toEqual([]);
   });
   it('allows links to unpublished articles on the dev server', () => {
     expect(check([article('a', '', 'See [the scoop](./b.md).\n'), article('b', 'draft: true\n')], 'dev')).toEqual([]);

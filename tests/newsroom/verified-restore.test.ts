@@ -1,8 +1,9 @@
 /**
  * Verified restores: pages that the incremental build copies from its cache are checked
  * against the digests recorded when they were rendered (src/build/restore-digests.ts). A
- * truncated, edited or deleted cached page is rendered again and the log says so; a damaged
- * digest record, manifest or content store makes a cold build. Every rebuild must equal the
+ * truncated, edited or deleted cached page is rendered again and the log says so; a changed
+ * manifest or store is put back from the last good build's snapshot, and a damaged digest
+ * record (or snapshot) makes a cold build. Every rebuild must equal the
  * cold build of the same content at the same build clock, file for file.
  */
 import fs from 'node:fs';
@@ -80,16 +81,19 @@ describe('pages restored from the incremental cache', () => {
     expect(log).not.toContain('(restored)');
   }, 60_000);
 
-  it("a damaged content store or Astro's manifest makes a cold build", () => {
-    fs.truncateSync(path.join(cache, 'data-store.json'), 10);
-    let log = rebuild();
-    expect(log).toContain('data-store.json in the cache does not match its recorded digest: cold build');
+  it("a changed manifest is put back from the last good build's snapshot (pages still restored); damaged snapshot too: a cold build", () => {
+    rebuild();
     const manifest = path.join(cache, 'incremental-build.json');
     fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/"cacheKey": "[^"]+"/, '"cacheKey": "forged"'));
+    let log = rebuild();
+    expect(log).toContain("incremental-build.json differs from its recorded digest (an earlier build failed, or it was changed): put back the last good build's copy");
+    expect(log).toMatch(/\/articles\/harbour-tunnel-reopens\/index\.html \(restored\)/);
+    fs.writeFileSync(manifest, '{}');
+    fs.writeFileSync(path.join(cache, 'dateline-snapshot', 'incremental-build.json'), '{}');
     log = rebuild();
     expect(log).toContain('incremental-build.json in the cache does not match its recorded digest: cold build');
     expect(log).not.toContain('(restored)');
-  }, 60_000);
+  }, 90_000);
 
   it('the change list names exactly what an edit changed (for the CDN purge)', () => {
     const file = path.join(content, 'articles/ferry-timetable-changes.md');

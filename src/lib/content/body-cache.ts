@@ -8,7 +8,13 @@
  * the bodies alone are about 0.8 GB of HTML). Entries are immutable: the same digest
  * always has the same content, so concurrent writers cannot disagree; a write goes to a
  * temporary name and is renamed into place.
+ *
+ * Each entry carries the SHA-256 of its own content (`sha256`, hex, over the JSON of
+ * `{ html, problems, articleLinks }`). An entry that is truncated, unparsable or edited
+ * (an injected script, say) does not match it and counts as missing: the pipeline renders
+ * that body again and overwrites it, so a damaged cache costs time, never a wrong page.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RenderedBody } from './body.ts';
@@ -23,6 +29,18 @@ function fileOf(dir: string, digest: string): string {
   return path.join(dir, digest.slice(0, 2), `${digest}.json`);
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The body stored in `file`, or undefined when it is missing, unreadable or fails its own checksum. */
+function readEntry(file: string): RenderedBody | undefined {
+  try {
+    const { sha256: recorded, ...body } = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderedBody & { sha256?: string };
+    return recorded === sha256(JSON.stringify(body)) ? (body as RenderedBody) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A {@link BodyStore} in directory `dir` (created on demand). Counts hits and renders for the build log. */
 export function diskBodyStore(dir: string): BodyStore & { stats: { reused: number; rendered: number } } {
   const stats = { reused: 0, rendered: 0 };
@@ -30,13 +48,9 @@ export function diskBodyStore(dir: string): BodyStore & { stats: { reused: numbe
   return {
     stats,
     get(digest) {
-      try {
-        const body = JSON.parse(fs.readFileSync(fileOf(dir, digest), 'utf8')) as RenderedBody;
-        stats.reused++;
-        return body;
-      } catch {
-        return undefined;
-      }
+      const body = readEntry(fileOf(dir, digest));
+      if (body) stats.reused++;
+      return body;
     },
     set(digest, body) {
       stats.rendered++;
@@ -47,7 +61,9 @@ export function diskBodyStore(dir: string): BodyStore & { stats: { reused: numbe
         made.add(sub);
       }
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(body));
+      const { html, problems, articleLinks } = body;
+      const content = { html, problems, articleLinks };
+      fs.writeFileSync(tmp, JSON.stringify({ ...content, sha256: sha256(JSON.stringify(content)) }));
       fs.renameSync(tmp, file);
     },
   };
@@ -55,12 +71,11 @@ export function diskBodyStore(dir: string): BodyStore & { stats: { reused: numbe
 
 /**
  * The rendered HTML of the body with `digest` (sanitised, root-relative links).
- * @throws {MissingBodyError} when the cache has no such body (the pipeline did not run for this build).
+ * @throws {MissingBodyError} when the cache has no such body, or one that fails its checksum
+ * (the pipeline did not run for this build, or the entry was damaged after it ran).
  */
 export function readBodyHtml(dir: string, digest: string): string {
-  try {
-    return (JSON.parse(fs.readFileSync(fileOf(dir, digest), 'utf8')) as RenderedBody).html;
-  } catch (error) {
-    throw new MissingBodyError(`body ${digest} is not in the body cache ${dir}: ${(error as Error).message}`);
-  }
+  const body = readEntry(fileOf(dir, digest));
+  if (!body) throw new MissingBodyError(`body ${digest} is missing from the body cache ${dir}, or damaged`);
+  return body.html;
 }

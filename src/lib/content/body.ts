@@ -14,11 +14,11 @@ import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { checkElement, articleLinkTarget, isExternalHref, URL_ATTRIBUTES } from '../body/html-policy.ts';
 import { toHtmlAttributes, toHastProperty } from '../body/hast-attributes.ts';
-import { articlePath } from '../urls.ts';
+import { articlePath, articleSlugOfUrl } from '../urls.ts';
 import { findTextProblems } from './text.ts';
 
 /** Bumped whenever the renderer's output for the same Markdown changes: part of every body digest. */
-export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-2';
+export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-3';
 
 /** A problem found in a body; `line` is 1-based within the body. */
 export interface BodyProblem {
@@ -100,7 +100,11 @@ export function articleHtmlPlugin(siteUrl: string, found: (f: Finding) => void =
         }
         const href = attributes['href'];
         if (node.tagName !== 'a' || typeof href !== 'string' || !hasValidPercentEscapes(href)) return;
-        const target = articleLinkTarget(href);
+        // A link to another article's file (`./other.md`), or to its permalink (`/articles/other/`,
+        // also on the site's origin): both are checked like `related` (the target must exist and be
+        // published) and written as the permalink.
+        const permalink = articleSlugOfUrl(href, siteUrl);
+        const target = articleLinkTarget(href) ?? (permalink && { id: permalink.slug, fragment: permalink.fragment });
         if (target) {
           found({ kind: 'link', token: href, id: target.id });
           ctx.setProperty(node, 'href', `${articlePath(target.id)}${target.fragment}`);

@@ -63,7 +63,10 @@ export function dateline(): AstroIntegration {
           // Content Security Policy: a meta tag per page with hashes of every script and style Astro
           // emits (no 'unsafe-inline'); the hosts add the same policy as a header, with frame-ancestors
           // and reporting (src/lib/deploy/headers-policy.ts, docs/adr/0010-serving-policy.md).
-          security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
+          // 'wasm-unsafe-eval' lets Pagefind's worker compile its WebAssembly on the search page
+          // (it permits WebAssembly compilation only, not eval of JavaScript); without it the
+          // header policy stops search on every host that sends headers (tests/e2e/csp.spec.ts).
+          security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES], scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } } },
           // Pages whose cacheKey (src/lib/pages/cache-keys.ts) and code are unchanged are copied from the
           // previous build. Keep build.concurrency at 1: a higher value turns the cache off.
           experimental: { incrementalBuild: true },

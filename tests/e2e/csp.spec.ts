@@ -146,3 +146,13 @@ test('the site refuses to be framed by another page (frame-ancestors)', async ({
   const frame = page.frames().find((f) => f !== page.mainFrame());
   expect(await frame?.locator('.site-name').count()).toBe(0);
 });
+
+test('search (/search/?q=Kunashiri) under the CSP header: Pagefind loads, its WebAssembly runs, the seed comes first, no violation', async ({ page }) => {
+  const watched = await watch(page);
+  const res = await page.goto(`${server.origin}/search/?q=Kunashiri`);
+  expect(res!.status()).toBe(200);
+  await expect(page.locator('#search-status')).toHaveText(/match/, { timeout: 15_000 });
+  await expect(page.locator('#search-results a').first()).toHaveAttribute('href', new RegExp(SEED_URL));
+  expect(await watched.violations()).toEqual([]);
+  expect(watched.console).toEqual([]);
+});

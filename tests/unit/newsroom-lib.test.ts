@@ -91,3 +91,14 @@ describe('checkBody', () => {
     ]);
   });
 });
+
+describe('HTML comments in bodies', () => {
+  it('are the editor’s notes: removed from the rendered body (pages and feeds), not reported', () => {
+    const { html, problems } = renderBody('Before.\n\n<!-- editor note: call the minister back -->\n\nAfter <!-- inline note --> text.\n', 'https://example.org');
+    expect(problems).toEqual([]);
+    expect(html).not.toContain('editor note');
+    expect(html).not.toContain('inline note');
+    expect(html).not.toContain('<!--');
+    expect(html).toContain('<p>Before.</p>');
+  });
+});

@@ -18,7 +18,7 @@ import { articlePath, articleSlugOfUrl } from '../urls.ts';
 import { findTextProblems } from './text.ts';
 
 /** Bumped whenever the renderer's output for the same Markdown changes: part of every body digest. */
-export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-3';
+export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-4';
 
 /** A problem found in a body; `line` is 1-based within the body. */
 export interface BodyProblem {
@@ -65,6 +65,10 @@ interface Finding {
 export function articleHtmlPlugin(siteUrl: string, found: (f: Finding) => void = () => {}) {
   return {
     name: 'dateline-article-html',
+    // HTML comments are the editor's notes, not copy: they never reach a page or a feed.
+    comment(node: unknown, ctx: Ctx) {
+      ctx.removeNode(node);
+    },
     element: {
       filter: [] as string[],
       visit(node: ElementNode, ctx: Ctx) {

@@ -3,7 +3,8 @@
  * content in src/content (served by Playwright's second webServer, project "smoke"). Pages of
  * every kind load with their status and have zero axe (WCAG 2.2 A/AA) violations at phone
  * width in the light and dark schemes: every page that is not an article or a listing page
- * (home, indexes, corrections, 404…), the first two listing pages of each kind, and the six
+ * (home, indexes, section fronts, corrections, 404…), the first two listing pages of each kind
+ * (topic, author, home page n, archive year/month), and the six
  * newest and two oldest articles — a sample whose size does not grow with the archive. Nothing
  * here names an article: editors change that content. The byte budgets, links and HTML
  * validity of every page of the same dist/ are the Vitest project "smoke".
@@ -36,8 +37,8 @@ function sample(all: string[]): string[] {
     .sort((a, b) => b.t - a.t)
     .map((a) => a.u);
   const listings = (prefix: string) => all.filter((u) => u.startsWith(prefix) && u !== prefix).slice(0, 2);
-  const other = all.filter((u) => !u.startsWith('/articles/') && !/^\/(topics|authors)\/[^/]+\//.test(u) && !/^\/page\//.test(u));
-  return [...new Set([...other, ...listings('/topics/'), ...listings('/authors/'), ...listings('/page/'), ...newest.slice(0, 6), ...newest.slice(-2)])].sort();
+  const other = all.filter((u) => !u.startsWith('/articles/') && !/^\/(topics|authors|archive)\/[^/]+\//.test(u) && !/^\/page\//.test(u));
+  return [...new Set([...other, ...listings('/topics/'), ...listings('/authors/'), ...listings('/page/'), ...listings('/archive/'), ...newest.slice(0, 6), ...newest.slice(-2)])].sort();
 }
 
 const pages = sample(realPages());

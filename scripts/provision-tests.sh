@@ -78,7 +78,17 @@ export DEBIAN_FRONTEND=noninteractive
 # The OpenJDK packages' postinst fails on slim Debian images that lack this man directory.
 [[ " ${missing_packages[*]} " == *" default-jre-headless "* ]] && mkdir -p /usr/share/man/man1
 apt-get update -qq
-apt-get install -y -qq "${missing_packages[@]}" >/dev/null
+# The tests start their own nginx on loopback; the package must not start a system nginx on
+# port 80 (or fail to, where the port is taken or there is no init system). policy-rc.d exit
+# 101 tells invoke-rc.d not to start services; a policy-rc.d already in place is left alone.
+own_policy=""
+if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=1
+fi
+install_status=0
+apt-get install -y -qq "${missing_packages[@]}" >/dev/null || install_status=$?
+[[ -n "$own_policy" ]] && rm -f /usr/sbin/policy-rc.d
+((install_status == 0)) || echo "provision: apt-get install exited with status $install_status" >&2
 
 status=0
 verify() { # name, test function, description

@@ -1,7 +1,7 @@
 /**
  * Build benchmark: Dateline against a bare Astro site and a plain-Node lower bound.
  *
- *   npm run bench -- --sizes 1000,5000,10000 --runs 3
+ *   npm run bench -- --sizes 1000,10000,100000 --runs 3
  *
  * For each corpus size N it generates a synthetic corpus in a temp dir and measures, with
  * `/usr/bin/time -v`, Dateline and bare Astro (cold, warm with no change, one edited article) and
@@ -9,7 +9,7 @@
  * working tree's `dist/` and caches are never touched. Writes `bench/RESULTS.md` and
  * `bench/RESULTS.json` (raw runs). See bench/README.md.
  *
- * Options: --sizes (default 1000,5000,10000), --runs (3), --seed (42),
+ * Options: --sizes (default 1000,10000,100000), --runs (3), --seed (42),
  * --tools (dateline,bare,lower), --results (bench/RESULTS.md), --timeout-min (30),
  * --quiet-wait-s (60: before each run, wait up to this long for other processes to go quiet), --keep.
  */
@@ -83,7 +83,7 @@ function parseOptions(argv: string[]): Options {
   const tools = values.tools.split(',').filter((t): t is ToolKey => (ALL_TOOLS as string[]).includes(t));
   const runs = Number(values.runs);
   if (sizes.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(runs) || runs < 1 || tools.length === 0) {
-    throw new Error('usage: node bench/run.ts [--sizes 1000,5000,10000] [--runs 3] [--seed 42] [--tools dateline,bare,lower] [--results file] [--timeout-min 30] [--quiet-wait-s 60] [--keep]');
+    throw new Error('usage: node bench/run.ts [--sizes 1000,10000,100000] [--runs 3] [--seed 42] [--tools dateline,bare,lower] [--results file] [--timeout-min 30] [--quiet-wait-s 60] [--keep]');
   }
   return { sizes, runs, seed: Number(values.seed), tools, results: path.resolve(values.results), timeoutMs: Number(values['timeout-min']) * 60_000, quietWaitMs: Number(values['quiet-wait-s']) * 1000, keep: values.keep };
 }

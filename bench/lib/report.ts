@@ -88,7 +88,7 @@ export interface Summary {
   failure: string | null;
 }
 
-export const DEFAULT_SIZES = [1000, 5000, 10000];
+export const DEFAULT_SIZES = [1000, 10000, 100000];
 export const DEFAULT_RUNS = 3;
 
 const OTHER_CPU_NOTE =
@@ -227,6 +227,52 @@ function ratioTable(size: SizeResult): string[] {
   return lines;
 }
 
+/**
+ * The targets of the speed issue (Dateline issue 10), one row per target and size: the measured
+ * value (medians of the runs), the target, and whether it is met. Sizes other than 10,000 and
+ * 100,000 have no targets; a size that was not measured is left out.
+ */
+const TARGETS: { label: string; limits: Partial<Record<number, number>>; value: (size: SizeResult, all: SizeResult[]) => number | null; unit: 'ratio' | 'GB' }[] = [
+  { label: 'cold build, Dateline full site / bare Astro', limits: { 10000: 1.0 }, unit: 'ratio', value: (s) => quotient(find(s, 'dateline', 'cold')?.wallMs, find(s, 'bare', 'cold')?.wallMs) },
+  { label: 'rebuild after one edited article / own cold build', limits: { 10000: 0.25, 100000: 0.15 }, unit: 'ratio', value: (s) => quotient(find(s, 'dateline', 'edit')?.wallMs, find(s, 'dateline', 'cold')?.wallMs) },
+  { label: 'rebuild with no change / own cold build', limits: { 10000: 0.15, 100000: 0.1 }, unit: 'ratio', value: (s) => quotient(find(s, 'dateline', 'warm')?.wallMs, find(s, 'dateline', 'cold')?.wallMs) },
+  { label: 'peak RSS, largest of the Dateline scenarios', limits: { 10000: 2, 100000: 4 }, unit: 'GB', value: (s) => {
+    const peaks = (['cold', 'warm', 'edit'] as const).map((k) => find(s, 'dateline', k)?.peakRssBytes ?? null).filter((v): v is number => v !== null);
+    return peaks.length === 0 ? null : Math.max(...peaks) / 1e9;
+  } },
+  { label: 'growth, cold 100k / cold 10k', limits: { 100000: 10.5 }, unit: 'ratio', value: (s, all) => {
+    const tenK = all.find((x) => x.n === 10000);
+    return tenK === undefined ? null : quotient(find(s, 'dateline', 'cold')?.wallMs, find(tenK, 'dateline', 'cold')?.wallMs);
+  } },
+];
+
+function quotient(a: number | null | undefined, b: number | null | undefined): number | null {
+  return a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b;
+}
+
+function targetsSection(r: BenchResults): string[] {
+  const rows: string[] = [];
+  for (const size of [...r.results].sort((a, b) => a.n - b.n)) {
+    for (const t of TARGETS) {
+      const limit = t.limits[size.n];
+      if (limit === undefined) continue;
+      const v = t.value(size, r.results);
+      const shown = v === null ? '—' : t.unit === 'GB' ? `${v.toFixed(2)} GB` : `${v.toFixed(2)}×`;
+      const goal = t.unit === 'GB' ? `≤ ${limit} GB` : `≤ ${limit.toFixed(2)}`;
+      rows.push(`| ${size.n.toLocaleString('en-US')} | ${t.label} | ${shown} | ${goal} | ${v === null ? 'not measured' : v <= limit ? 'met' : '**not met**'} |`);
+    }
+    if (size.n === 100000) {
+      const d = find(size, 'dateline', 'cold');
+      const b = find(size, 'bare', 'cold');
+      const bare = b === null ? 'not run' : b.okRuns === 0 ? 'bare Astro cannot finish' : `bare Astro ${sec(b.wallMs)} s`;
+      const ok = d !== null && d.okRuns === d.totalRuns;
+      rows.push(`| 100,000 | cold build finishes; bare Astro reported | Dateline ${d?.wallMs == null ? 'failed' : `${sec(d.wallMs)} s`}; ${bare} | finishes | ${ok ? 'met' : '**not met**'} |`);
+    }
+  }
+  if (rows.length === 0) return [];
+  return ['## Targets', '', 'The targets of the speed issue, from the medians above.', '', '| N | target | measured | goal | verdict |', '|---:|---|---:|---|---|', ...rows, ''];
+}
+
 function growthSection(r: BenchResults): string[] {
   const sorted = [...r.results].sort((a, b) => a.n - b.n);
   const first = sorted[0];
@@ -269,5 +315,5 @@ function failureSection(r: BenchResults): string[] {
 /** Render the whole results document as Markdown. */
 export function renderReport(r: BenchResults): string {
   const sizes = [...r.results].sort((a, b) => a.n - b.n);
-  return [...header(r), ...machineSection(r), ...sizes.flatMap(sizeTable), ...growthSection(r), ...rssSection(r), ...failureSection(r)].join('\n');
+  return [...header(r), ...machineSection(r), ...targetsSection(r), ...sizes.flatMap(sizeTable), ...growthSection(r), ...rssSection(r), ...failureSection(r)].join('\n');
 }

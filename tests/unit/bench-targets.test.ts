@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport, type BenchResults, type ScenarioKey, type ScenarioResult, type ToolKey } from '../../bench/lib/report.ts';
+
+function run(wallS: number, rssMb: number, ok = true) {
+  return { ok, wallMs: wallS * 1000, peakRssBytes: rssMb * 1e6, cpuMs: wallS * 1000, otherCpuMs: 0, pages: 10, bytes: 1e6, steps: [], failure: ok ? null : 'boom' };
+}
+function result(tool: ToolKey, scenario: ScenarioKey, walls: number[], rssMb = 1000, ok = true): ScenarioResult {
+  return { tool, scenario, runs: walls.map((w) => run(w, rssMb, ok)) };
+}
+const corpus = { articles: 0, topics: 200, authors: 50, bodyWords: 0, bytes: 0 };
+const machine = { cpus: 2, cpuModel: 'x', memoryBytes: 2 ** 34, node: 'v24', astro: '7', markdownIt: '15', kernel: 'k', rssMethod: 'time', datelineTree: 't', datelineBuildScript: 's' };
+
+describe('benchmark report: targets table', () => {
+  const report: BenchResults = {
+    startedAt: 'a', finishedAt: 'b', sizes: [10000, 100000], runs: 3, seed: 42, tools: ['dateline', 'bare', 'lower'], machine,
+    results: [
+      { n: 10000, corpus, scenarios: [
+        result('dateline', 'cold', [40, 44, 60], 1900), result('dateline', 'warm', [4, 5, 9]), result('dateline', 'edit', [12, 11, 30], 2100),
+        result('bare', 'cold', [40, 50, 41]), result('bare', 'warm', [30, 30, 30]), result('bare', 'edit', [30, 30, 30]),
+      ] },
+      { n: 100000, corpus, scenarios: [
+        result('dateline', 'cold', [480, 500, 490], 2500), result('dateline', 'warm', [40, 60, 49]), result('dateline', 'edit', [70, 80, 75]),
+        result('bare', 'cold', [99, 99, 99], 4200, false),
+      ] },
+    ],
+  };
+  const text = renderReport(report);
+  const row = (n: string, label: string) => text.split('\n').find((l) => l.startsWith(`| ${n} | ${label}`)) ?? '';
+
+  it('divides medians and gives a verdict per target', () => {
+    expect(row('10,000', 'cold build, Dateline full site / bare Astro')).toBe('| 10,000 | cold build, Dateline full site / bare Astro | 1.07× | ≤ 1.00 | **not met** |');
+    expect(row('10,000', 'rebuild after one edited article')).toContain('| 0.27× | ≤ 0.25 | **not met** |');
+    expect(row('10,000', 'rebuild with no change')).toContain('| 0.11× | ≤ 0.15 | met |');
+    expect(row('10,000', 'peak RSS')).toContain('| 2.10 GB | ≤ 2 GB | **not met** |');
+    expect(row('100,000', 'rebuild with no change')).toContain('| 0.10× | ≤ 0.10 | met |');
+    expect(row('100,000', 'growth, cold 100k / cold 10k')).toContain('| 11.14× | ≤ 10.50 | **not met** |');
+    expect(row('100,000', 'cold build finishes')).toBe('| 100,000 | cold build finishes; bare Astro reported | Dateline 490.00 s; bare Astro cannot finish | finishes | met |');
+  });
+
+  it('has no target rows for sizes without targets', () => {
+    const small = renderReport({ ...report, sizes: [1000], results: [{ ...report.results[0]!, n: 1000 }] });
+    expect(small).not.toContain('## Targets');
+  });
+});

@@ -14,8 +14,6 @@ import { resolveBuildClock } from './build-clock.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {
-  /** The build clock (ISO string, so it survives being written into a module). */
-  now: string;
   /** `false` under `astro dev`, which shows unpublished articles marked as such. */
   production: boolean;
   /** Absolute path of the serialised {@link ContentModel}. */
@@ -39,7 +37,10 @@ export interface RunOptions {
 /**
  * Check and model the content tree of this build (`DATELINE_CONTENT_DIR` or `src/content`)
  * at the build clock (`DATELINE_NOW` or now). Nothing is written into `process.env`: the
- * clock and mode come back as data in the {@link BuildContext}.
+ * clock goes into the model (`model.now`) and the mode into the {@link BuildContext}. The
+ * context holds nothing that changes from build to build: it is compiled into the pages, and
+ * a changing value there (the clock did) makes every page render again instead of being
+ * restored by the incremental build.
  *
  * Side effects: logs the clock, a summary and the next change to stdout; writes rendered
  * bodies and the model under `cacheDir`; on problems, prints `file:line: field: message`
@@ -70,7 +71,7 @@ export function runContentPipeline(options: RunOptions): { context: BuildContext
   console.log(`[dateline] bodies: ${bodies.stats.rendered} rendered, ${bodies.stats.reused} reused from the cache; ${Math.round(performance.now() - started)} ms`);
   console.log(`[dateline] next scheduled change: ${check.nextChange ? check.nextChange.toISOString() : 'none'}`);
   const model = buildContentModel(check, { production: mode !== 'dev' });
-  const context: BuildContext = { now: now.toISOString(), production: model.production, modelFile: path.join(dir, 'model.bin'), bodyDir: path.join(dir, 'bodies') };
+  const context: BuildContext = { production: model.production, modelFile: path.join(dir, 'model.bin'), bodyDir: path.join(dir, 'bodies') };
   writeContentModel(context.modelFile, model);
   return { context, model, check };
 }

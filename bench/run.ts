@@ -334,11 +334,15 @@ export async function main(argv: string[]): Promise<void> {
   const startedAt = new Date().toISOString();
   const machine = machineFacts(site);
   const results: SizeResult[] = [];
+  const report = (): BenchResults => ({ startedAt, finishedAt: new Date().toISOString(), sizes: opts.sizes, runs: opts.runs, seed: opts.seed, tools: opts.tools, machine, results });
   try {
-    for (const n of opts.sizes) results.push(await measureSize(n, opts, scratch, site));
+    for (const n of opts.sizes) {
+      results.push(await measureSize(n, opts, scratch, site));
+      // Written after every size, so a long run that is stopped still leaves the sizes it finished.
+      writeResults(report(), opts.results);
+    }
   } finally {
-    const report: BenchResults = { startedAt, finishedAt: new Date().toISOString(), sizes: opts.sizes, runs: opts.runs, seed: opts.seed, tools: opts.tools, machine, results };
-    if (results.length > 0) writeResults(report, opts.results);
+    if (results.length > 0) writeResults(report(), opts.results);
     if (opts.keep) console.log(`kept ${scratch}`);
     else removeAll([scratch]);
   }

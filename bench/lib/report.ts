@@ -168,6 +168,8 @@ function header(r: BenchResults): string[] {
   const defaults = r.sizes.join(',') === DEFAULT_SIZES.join(',') && r.runs === DEFAULT_RUNS;
   const each = r.runs === 1 ? 'each figure is a **single run**, not a median' : `each figure is the **median of ${r.runs} runs**`;
   const scope = defaults ? `Full benchmark: N = ${r.sizes.join(', ')}; ${each}.` : `> **Partial run: N = ${r.sizes.join(', ')} only, runs = ${r.runs}** (${each}). The full benchmark is \`npm run bench\` (N = ${DEFAULT_SIZES.join(', ')}, runs = ${DEFAULT_RUNS}).`;
+  const missing = r.sizes.filter((n) => !r.results.some((x) => x.n === n));
+  const stopped = missing.length === 0 ? [] : [`> **Unfinished:** the run stopped before N = ${missing.join(', ')} was measured; this report holds the sizes it finished.`, ''];
   return [
     '# Build benchmark results',
     '',
@@ -175,6 +177,7 @@ function header(r: BenchResults): string[] {
     '',
     scope,
     '',
+    ...stopped,
   ];
 }
 

@@ -16,12 +16,25 @@
  * unrelated stories through the letter "e". The search page queries both bundles.
  *
  * The Pagefind binary ships inside the npm package (`@pagefind/<platform>`): no network.
+ *
+ * When every page handed to Pagefind is byte for byte what the last build indexed, the last
+ * build's bundles are copied from a verified cache under `<cacheDir>/dateline/search/`
+ * instead (`src/build/search-cache.ts`): a rebuild with no article change does not pay for
+ * indexing, which grows with the archive.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { restoreSearchIndex, searchInputDigest, storeSearchIndex, type SearchInput } from '../build/search-cache.ts';
+
+/** The installed Pagefind's version (part of the cache key), from its package.json under the project root. */
+async function pagefindVersion(root: string): Promise<string> {
+  const pkg = JSON.parse(await fs.readFile(path.join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version?: string };
+  if (!pkg.version) throw new Error('search index: node_modules/pagefind/package.json has no version');
+  return pkg.version;
+}
 
 /** A search bundle: its folder under the output (also its URL path) and its index language. */
 export interface SearchBundle {
@@ -43,14 +56,20 @@ export function bundleOfPage(html: string): SearchBundle {
 
 /** See the module comment. */
 export function searchIndex(): AstroIntegration {
+  let cacheDir = '';
+  let root = '';
   return {
     name: 'dateline-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = path.join(fileURLToPath(config.cacheDir), 'dateline', 'search');
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const articlesDir = path.join(outDir, 'articles');
-        const files = (await fs.readdir(articlesDir, { recursive: true })).filter((f) => f.endsWith('index.html'));
+        const files = (await fs.readdir(articlesDir, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
         const byBundle = new Map<SearchBundle, { sourcePath: string; content: string }[]>(SEARCH_BUNDLES.map((b) => [b, []]));
         for (const file of files) {
           const content = await fs.readFile(path.join(articlesDir, file), 'utf8');
@@ -58,6 +77,16 @@ export function searchIndex(): AstroIntegration {
           if (!/<article\b[^>]*\bdata-pagefind-body\b/.test(content)) continue;
           byBundle.get(bundleOfPage(content))!.push({ sourcePath: path.posix.join('articles', file.split(path.sep).join('/')), content });
         }
+        const inputs: SearchInput[] = [...byBundle].map(([bundle, pages]) => ({ ...bundle, pages }));
+        const key = searchInputDigest(await pagefindVersion(root), inputs);
+        const dirs = SEARCH_BUNDLES.map((b) => b.dir);
+        const restore = await restoreSearchIndex(cacheDir, key, dirs, outDir);
+        const sizes = inputs.map((i) => `${i.pages.length} in /${i.dir}/`).join(', ');
+        if (restore === 'restored') {
+          logger.info(`article pages unchanged since the last build (${sizes}): search index restored from the cache (${Math.round(performance.now() - started)} ms)`);
+          return;
+        }
+        if (restore.startsWith('damaged')) logger.warn(`search index cache not used (${restore}): indexing again`);
         const counts: string[] = [];
         try {
           for (const [bundle, pages] of byBundle) {
@@ -81,6 +110,7 @@ export function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
+        await storeSearchIndex(cacheDir, key, dirs, outDir);
         logger.info(`article pages indexed: ${counts.join(', ')} (${Math.round(performance.now() - started)} ms)`);
       },
     },

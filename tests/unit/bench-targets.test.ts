@@ -42,3 +42,10 @@ describe('benchmark report: targets table', () => {
     expect(small).not.toContain('## Targets');
   });
 });
+
+describe('benchmark report of a run that stopped early', () => {
+  it('says which requested sizes are missing', () => {
+    const text = renderReport({ startedAt: 'a', finishedAt: 'b', sizes: [1000, 10000, 100000], runs: 3, seed: 42, tools: ['dateline'], machine, results: [{ n: 1000, corpus, scenarios: [result('dateline', 'cold', [10, 11, 12])] }] });
+    expect(text).toContain('the run stopped before N = 10000, 100000 was measured');
+  });
+});

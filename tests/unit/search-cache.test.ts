@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { restoreSearchIndex, searchInputDigest, storeSearchIndex } from '../../src/build/search-cache.ts';
+
+const pages = [{ sourcePath: 'articles/a/index.html', content: '<article data-pagefind-body>Kunashiri</article>' }];
+const inputs = [{ dir: 'pagefind', language: 'en', pages }, { dir: 'pagefind-ja', language: 'ja', pages: [] }];
+const DIRS = ['pagefind', 'pagefind-ja'];
+let root: string;
+let cache: string;
+let built: string;
+
+function write(dir: string, files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+
+beforeEach(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-search-cache-'));
+  cache = path.join(root, 'cache');
+  built = path.join(root, 'built');
+  write(built, { 'pagefind/pagefind-entry.json': '{"v":1}', 'pagefind/fragment/en_1.pf_fragment': 'F1', 'pagefind-ja/pagefind-entry.json': '{"ja":1}' });
+  await storeSearchIndex(cache, searchInputDigest('1.6.0', inputs), DIRS, built);
+});
+
+describe('search index cache', () => {
+  it('restores the stored bundles, byte for byte, when the key matches', async () => {
+    const out = path.join(root, 'out');
+    expect(await restoreSearchIndex(cache, searchInputDigest('1.6.0', inputs), DIRS, out)).toBe('restored');
+    expect(read(out, 'pagefind/fragment/en_1.pf_fragment')).toBe('F1');
+    expect(read(out, 'pagefind-ja/pagefind-entry.json')).toBe('{"ja":1}');
+  });
+
+  it('misses when a page, its path, the bundle language or the Pagefind version differ', async () => {
+    const key = searchInputDigest('1.6.0', inputs);
+    const variants = [
+      searchInputDigest('1.6.1', inputs),
+      searchInputDigest('1.6.0', [{ ...inputs[0]!, pages: [{ ...pages[0]!, content: `${pages[0]!.content} ` }] }, inputs[1]!]),
+      searchInputDigest('1.6.0', [{ ...inputs[0]!, pages: [{ ...pages[0]!, sourcePath: 'articles/b/index.html' }] }, inputs[1]!]),
+      searchInputDigest('1.6.0', [{ ...inputs[0]!, language: 'ja' }, inputs[1]!]),
+      // the same page moved to the other bundle
+      searchInputDigest('1.6.0', [{ ...inputs[0]!, pages: [] }, { ...inputs[1]!, pages }]),
+    ];
+    expect(new Set([key, ...variants]).size).toBe(variants.length + 1);
+    const out = path.join(root, 'out');
+    expect(await restoreSearchIndex(cache, variants[1]!, DIRS, out)).toBe('changed');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('refuses an edited, truncated, extra or missing cached file, writing nothing', async () => {
+    const key = searchInputDigest('1.6.0', inputs);
+    const out = path.join(root, 'out');
+    fs.writeFileSync(path.join(cache, 'pagefind/fragment/en_1.pf_fragment'), 'F2');
+    expect(await restoreSearchIndex(cache, key, DIRS, out)).toBe('damaged: pagefind/fragment/en_1.pf_fragment differs from its recorded digest');
+    fs.writeFileSync(path.join(cache, 'pagefind/fragment/en_1.pf_fragment'), 'F1');
+    fs.writeFileSync(path.join(cache, 'pagefind/extra.js'), 'alert(1)');
+    expect(await restoreSearchIndex(cache, key, DIRS, out)).toBe('damaged: pagefind/extra.js is not in the record');
+    fs.rmSync(path.join(cache, 'pagefind/extra.js'));
+    fs.rmSync(path.join(cache, 'pagefind-ja/pagefind-entry.json'));
+    expect(await restoreSearchIndex(cache, key, DIRS, out)).toBe('damaged: pagefind-ja/pagefind-entry.json is missing');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('has nothing to restore without a record (first build, or an interrupted store)', async () => {
+    fs.rmSync(path.join(cache, 'record.json'));
+    expect(await restoreSearchIndex(cache, searchInputDigest('1.6.0', inputs), DIRS, path.join(root, 'out'))).toBe('no cache');
+  });
+});

@@ -2,8 +2,11 @@
  * Browser code of the search page (the only client script of the site): reads the query and
  * filters from the URL (`/search/?q=…&section=…`), runs them against the Pagefind index at
  * `/pagefind/`, and lists the results — headline link, date and an excerpt with the matched
- * words marked (Pagefind escapes the excerpt text and adds only `<mark>`).
+ * words marked (Pagefind escapes the excerpt text and adds only `<mark>`). Results an index
+ * gave for a fallback prefix of a term it does not hold are dropped (`src/lib/search/word-match.ts`).
  */
+import { markedWords, showsRealMatches } from '../lib/search/word-match.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -63,7 +66,14 @@ export async function runSearchPage(): Promise<void> {
     status.textContent = 'Search is not available right now. Try the sections or the archive.';
     return;
   }
-  const found = (await Promise.all(instances.map((p) => p.search(query, { filters })))).flatMap((s) => s.results);
+  const perIndex = await Promise.all(instances.map((p) => p.search(query, { filters })));
+  // Pagefind falls back per term and per index: judge each index by its best result.
+  const kept = await Promise.all(perIndex.map(async ({ results }) => {
+    const best = results[0];
+    if (!best) return [];
+    return showsRealMatches(query, markedWords((await best.data()).excerpt)) ? results : [];
+  }));
+  const found = kept.flat();
   found.sort((a, b) => b.score - a.score);
   const results = await Promise.all(found.slice(0, PAGE).map((r) => r.data()));
   const total = found.length;

@@ -15,18 +15,33 @@ import { buildNewArticle, slugForHeadline } from '../src/lib/content/new-article
 import { isValidSlug } from '../src/lib/urls.ts';
 import { zonedDateKey } from '../src/lib/dates.ts';
 import { readContentTree } from '../src/lib/content/files.ts';
+import { HEADLINE } from '../src/schemas/article.ts';
 
 function fail(message: string): never {
   console.error(`npm run new: ${message}`);
   process.exit(1);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { topic: { type: 'string', multiple: true }, author: { type: 'string', multiple: true }, slug: { type: 'string' } },
-});
+const USAGE = 'npm run new -- "Headline" --topic <id> [--topic <id>]… [--author <id>]… [--slug <slug>]';
+let parsed: ReturnType<typeof parseOptions>;
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { topic: { type: 'string', multiple: true }, author: { type: 'string', multiple: true }, slug: { type: 'string' } },
+  });
+}
+try {
+  parsed = parseOptions();
+} catch (error) {
+  // parseArgs explains a missing value or an unknown option; the usage says what was meant.
+  fail(`${(error as Error).message.split('\n')[0]}\nusage: ${USAGE}`);
+}
+const { values, positionals } = parsed;
 const headline = positionals.join(' ').trim();
 if (!headline) fail('give the headline in quotes, e.g. npm run new -- "Harbour tunnel reopens" --topic hong-kong');
+// The same rule the content check applies, so `new` never writes a file the check then rejects.
+const headlineCheck = HEADLINE.safeParse(headline);
+if (!headlineCheck.success) fail(`headline: ${headlineCheck.error.issues.map((i) => i.message).join('; ')}`);
 const topics = values.topic ?? [];
 if (topics.length === 0) fail('give at least one --topic <id> (a file name in topics/ without .yaml); the first is the primary topic');
 const authors = values.author ?? [];

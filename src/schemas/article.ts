@@ -13,6 +13,9 @@ import { LanguageTag } from './language.ts';
  */
 export type ReferenceFactory = (collection: 'articles' | 'topics' | 'authors') => z.ZodType<{ collection: string; id: string }, string>;
 
+/** The headline rule: plain text, 1–200 characters. Shared with `npm run new`. */
+export const HEADLINE = PlainText({ max: 200 });
+
 /**
  * Frontmatter of an article (`src/content/articles/**\/*.md`).
  * Field names follow the newsroom glossary (headline, standfirst, dateline…).
@@ -21,7 +24,7 @@ export function ArticleSchema(reference: ReferenceFactory) {
   return z
     .object({
       /** The story's title; the page's only `h1`, the feed item title. 1–200 characters. */
-      headline: PlainText({ max: 200 }).describe('The story title, 1–200 characters'),
+      headline: HEADLINE.describe('The story title, 1–200 characters'),
       /** One or two sentences under the headline; meta description and feed summary. 1–400 characters. */
       standfirst: PlainText({ max: 400 }).describe('Summary under the headline, 1–400 characters'),
       /** Topic ids (file names in `src/content/topics/`); the first is the primary topic (the kicker). */

@@ -49,6 +49,11 @@ describe('hostile input is reported with file, line and field', () => {
       'articles/escaped-javascript-link.md:10: body: javascript: URL in href on <a> is not allowed (allowed: http, https, mailto, tel and relative URLs)',
     ]);
   });
+  it('a scheme-relative link (//host: another host, which feed readers resolve against the feed)', () => {
+    expect(check('schemeless', ['scheme-relative-link']).problems).toEqual([
+      'articles/scheme-relative-link.md:10: body: "//evil.example/report" in href on <a> is a scheme-relative URL (another host, which feed readers resolve against the feed\'s address): write the full https:// URL',
+    ]);
+  });
   it('a BEL control character in the headline (used to kill the Atom feed)', () => {
     expect(check('bel', ['bell-in-headline']).problems).toEqual([
       'articles/bell-in-headline.md:2: headline: contains the control character U+0007, which XML 1.0 (feeds, sitemaps) cannot carry: delete it',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkElement, urlScheme, isExternalHref, articleLinkTarget } from '../../src/lib/body/html-policy.ts';
+import { checkElement, urlScheme, isExternalHref, articleLinkTarget, isSchemeRelative } from '../../src/lib/body/html-policy.ts';
 
 describe('checkElement', () => {
   it('allows tables, abbr, sup/sub and figures with their attributes', () => {
@@ -66,5 +66,14 @@ describe('articleLinkTarget', () => {
     expect(articleLinkTarget('https://example.org/readme.md')).toBeNull();
     expect(articleLinkTarget('/topics/city/')).toBeNull();
     expect(articleLinkTarget('#footnote')).toBeNull();
+  });
+});
+
+describe('scheme-relative URLs', () => {
+  it('are refused in every URL attribute, in the forms browsers read as another host', () => {
+    for (const url of ['//evil.example/x', ' //evil.example', '\\\\evil.example', '/\\evil.example', '\\/evil.example']) expect(isSchemeRelative(url), url).toBe(true);
+    for (const url of ['/topics/city/', './a.md', 'https://evil.example', '#top', '/%5Cevil.example']) expect(isSchemeRelative(url), url).toBe(false);
+    expect(checkElement('a', { href: '//evil.example/x' }).map((v) => v.attribute)).toEqual(['href']);
+    expect(checkElement('img', { src: '//evil.example/x.png', alt: 'x' }).map((v) => v.attribute)).toEqual(['src']);
   });
 });

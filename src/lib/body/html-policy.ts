@@ -56,6 +56,15 @@ export function urlScheme(value: string): string | null {
 }
 
 /**
+ * Whether a URL without a scheme names another host: `//host/path`, and the backslash forms
+ * browsers read the same way (`\\host`, `/\host`; WHATWG URL, "special authority slashes").
+ */
+export function isSchemeRelative(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /^[/\\]{2}/.test(value.replace(/[\u0000-\u0020\u007f]/g, ''));
+}
+
+/**
  * Check one element against the policy. Property names are HTML attribute names
  * (lower-case, `aria-*`, `data-*`); hast's camelCase names must be converted first.
  *
@@ -85,6 +94,8 @@ export function checkElement(tagName: string, attributes: Readonly<Record<string
         const scheme = urlScheme(url);
         if (scheme && !ALLOWED_SCHEMES.includes(scheme)) {
           violations.push({ scope: 'attribute', tagName: tag, attribute: attr, message: `${scheme}: URL in ${attr} on <${tag}> is not allowed (allowed: ${ALLOWED_SCHEMES.join(', ')} and relative URLs)` });
+        } else if (!scheme && isSchemeRelative(url)) {
+          violations.push({ scope: 'attribute', tagName: tag, attribute: attr, message: `"${url.trim()}" in ${attr} on <${tag}> is a scheme-relative URL (another host, which feed readers resolve against the feed's address): write the full https:// URL` });
         }
       }
     }

@@ -18,7 +18,7 @@ import { articlePath, articleSlugOfUrl } from '../urls.ts';
 import { findTextProblems } from './text.ts';
 
 /** Bumped whenever the renderer's output for the same Markdown changes: part of every body digest. */
-export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-4';
+export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-5';
 
 /** A problem found in a body; `line` is 1-based within the body. */
 export interface BodyProblem {

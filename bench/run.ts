@@ -12,6 +12,7 @@
  * Options: --sizes (default 1000,10000,100000), --runs (3), --seed (42),
  * --tools (dateline,bare,lower), --results (bench/RESULTS.md), --timeout-min (30),
  * --quiet-wait-s (60: before each run, wait up to this long for other processes to go quiet), --keep.
+ * `node bench/run.ts --render bench/RESULTS.json` writes the report again from recorded runs.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -325,6 +326,14 @@ function writeResults(results: BenchResults, file: string): void {
 /** Run the benchmark described by the command line and write the report; resolves when done. */
 export async function main(argv: string[]): Promise<void> {
   checkNode();
+  // `--render <RESULTS.json>`: write the Markdown report again from recorded runs (no builds).
+  if (argv[0] === '--render' && argv[1]) {
+    const json = path.resolve(argv[1]);
+    const results = JSON.parse(fs.readFileSync(json, 'utf8')) as BenchResults;
+    writeResults(results, json.replace(/\.json$/, '.md'));
+    console.log(`wrote ${path.relative(process.cwd(), json.replace(/\.json$/, '.md'))}`);
+    return;
+  }
   const opts = parseOptions(argv);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
   const site = path.join(scratch, 'dateline');

@@ -235,17 +235,19 @@ function ratioTable(size: SizeResult): string[] {
  * value (medians of the runs), the target, and whether it is met. Sizes other than 10,000 and
  * 100,000 have no targets; a size that was not measured is left out.
  */
-const TARGETS: { label: string; limits: Partial<Record<number, number>>; value: (size: SizeResult, all: SizeResult[]) => number | null; unit: 'ratio' | 'GB' }[] = [
-  { label: 'cold build, Dateline full site / bare Astro', limits: { 10000: 1.0 }, unit: 'ratio', value: (s) => quotient(find(s, 'dateline', 'cold')?.wallMs, find(s, 'bare', 'cold')?.wallMs) },
-  { label: 'rebuild after one edited article / own cold build', limits: { 10000: 0.25, 100000: 0.15 }, unit: 'ratio', value: (s) => quotient(find(s, 'dateline', 'edit')?.wallMs, find(s, 'dateline', 'cold')?.wallMs) },
-  { label: 'rebuild with no change / own cold build', limits: { 10000: 0.15, 100000: 0.1 }, unit: 'ratio', value: (s) => quotient(find(s, 'dateline', 'warm')?.wallMs, find(s, 'dateline', 'cold')?.wallMs) },
-  { label: 'peak RSS, largest of the Dateline scenarios', limits: { 10000: 2, 100000: 4 }, unit: 'GB', value: (s) => {
+type Measure = 'wallMs' | 'cpuMs';
+const TARGETS: { label: string; limits: Partial<Record<number, number>>; value: (size: SizeResult, all: SizeResult[], m: Measure) => number | null; unit: 'ratio' | 'GB' }[] = [
+  { label: 'cold build, Dateline full site / bare Astro', limits: { 10000: 1.0 }, unit: 'ratio', value: (s, _all, m) => quotient(find(s, 'dateline', 'cold')?.[m], find(s, 'bare', 'cold')?.[m]) },
+  { label: 'rebuild after one edited article / own cold build', limits: { 10000: 0.25, 100000: 0.15 }, unit: 'ratio', value: (s, _all, m) => quotient(find(s, 'dateline', 'edit')?.[m], find(s, 'dateline', 'cold')?.[m]) },
+  { label: 'rebuild with no change / own cold build', limits: { 10000: 0.15, 100000: 0.1 }, unit: 'ratio', value: (s, _all, m) => quotient(find(s, 'dateline', 'warm')?.[m], find(s, 'dateline', 'cold')?.[m]) },
+  { label: 'peak RSS, largest of the Dateline scenarios', limits: { 10000: 2, 100000: 4 }, unit: 'GB', value: (s, _all, m) => {
+    if (m === 'cpuMs') return null;
     const peaks = (['cold', 'warm', 'edit'] as const).map((k) => find(s, 'dateline', k)?.peakRssBytes ?? null).filter((v): v is number => v !== null);
     return peaks.length === 0 ? null : Math.max(...peaks) / 1e9;
   } },
-  { label: 'growth, cold 100k / cold 10k', limits: { 100000: 10.5 }, unit: 'ratio', value: (s, all) => {
+  { label: 'growth, cold 100k / cold 10k', limits: { 100000: 10.5 }, unit: 'ratio', value: (s, all, m) => {
     const tenK = all.find((x) => x.n === 10000);
-    return tenK === undefined ? null : quotient(find(s, 'dateline', 'cold')?.wallMs, find(tenK, 'dateline', 'cold')?.wallMs);
+    return tenK === undefined ? null : quotient(find(s, 'dateline', 'cold')?.[m], find(tenK, 'dateline', 'cold')?.[m]);
   } },
 ];
 
@@ -259,21 +261,31 @@ function targetsSection(r: BenchResults): string[] {
     for (const t of TARGETS) {
       const limit = t.limits[size.n];
       if (limit === undefined) continue;
-      const v = t.value(size, r.results);
-      const shown = v === null ? '—' : t.unit === 'GB' ? `${v.toFixed(2)} GB` : `${v.toFixed(2)}×`;
+      const v = t.value(size, r.results, 'wallMs');
+      const cpu = t.value(size, r.results, 'cpuMs');
+      const show = (x: number | null) => (x === null ? '—' : t.unit === 'GB' ? `${x.toFixed(2)} GB` : `${x.toFixed(2)}×`);
       const goal = t.unit === 'GB' ? `≤ ${limit} GB` : `≤ ${limit.toFixed(2)}`;
-      rows.push(`| ${size.n.toLocaleString('en-US')} | ${t.label} | ${shown} | ${goal} | ${v === null ? 'not measured' : v <= limit ? 'met' : '**not met**'} |`);
+      rows.push(`| ${size.n.toLocaleString('en-US')} | ${t.label} | ${show(v)} | ${show(cpu)} | ${goal} | ${v === null ? 'not measured' : v <= limit ? 'met' : '**not met**'} |`);
     }
     if (size.n === 100000) {
       const d = find(size, 'dateline', 'cold');
       const b = find(size, 'bare', 'cold');
       const bare = b === null ? 'not run' : b.okRuns === 0 ? 'bare Astro cannot finish' : `bare Astro ${sec(b.wallMs)} s`;
       const ok = d !== null && d.okRuns === d.totalRuns;
-      rows.push(`| 100,000 | cold build finishes; bare Astro reported | Dateline ${d?.wallMs == null ? 'failed' : `${sec(d.wallMs)} s`}; ${bare} | finishes | ${ok ? 'met' : '**not met**'} |`);
+      rows.push(`| 100,000 | cold build finishes; bare Astro reported | Dateline ${d?.wallMs == null ? 'failed' : `${sec(d.wallMs)} s`}; ${bare} | | finishes | ${ok ? 'met' : '**not met**'} |`);
     }
   }
   if (rows.length === 0) return [];
-  return ['## Targets', '', 'The targets of the speed issue, from the medians above.', '', '| N | target | measured | goal | verdict |', '|---:|---|---:|---|---|', ...rows, ''];
+  return [
+    '## Targets',
+    '',
+    'The targets of the speed issue, from the medians below. The verdict is on wall time, as the targets are written; the same ratio of CPU time (user + system of the build) is shown beside it, because CPU time barely moves when other processes share the machine, and wall time does (see *other CPU* in the tables).',
+    '',
+    '| N | target | measured (wall) | same ratio of CPU time | goal | verdict |',
+    '|---:|---|---:|---:|---|---|',
+    ...rows,
+    '',
+  ];
 }
 
 function growthSection(r: BenchResults): string[] {

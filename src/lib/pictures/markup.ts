@@ -32,8 +32,8 @@ export interface PictureOptions {
 export const PICTURE_SIZES = {
   /** Article column: at most 42rem (the measure), 1rem padding each side on phones. */
   article: '(min-width: 44rem) 42rem, calc(100vw - 2rem)',
-  /** The front page's lead story: three quarters of the 80rem wrap from 64rem up. */
-  frontLead: '(min-width: 80rem) 58rem, (min-width: 64rem) 72vw, calc(100vw - 2rem)',
+  /** The front page's lead story: full width on phones; from 64rem three fifths of the front's 3/4 column. */
+  frontLead: '(min-width: 80rem) 35rem, (min-width: 64rem) 43vw, calc(100vw - 2rem)',
   /** A listing card (two columns from 48rem) or a front's secondary story. */
   card: '(min-width: 80rem) 24rem, (min-width: 48rem) 45vw, calc(100vw - 2rem)',
 } as const;

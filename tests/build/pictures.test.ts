@@ -105,11 +105,18 @@ describe('cards and the front page', () => {
     for (const c of candidates(attr(img, 'srcset')!)) expect(await sizeOf(c.url)).toMatchObject({ width: c.width, height: Math.round((c.width * 9) / 16) });
   });
 
-  it('listing cards use the 16:9 crop and load lazily', () => {
-    const topic = pageAt('/topics/fifa-world-cup/');
-    const img = elements(topic.doc, 'img')[0]!;
-    expect(attr(img, 'loading')).toBe('lazy');
-    expect(attr(img, 'src')).toMatch(/world-cup-pitch-800x450-/);
+  it("listing cards use the 16:9 crop; the first card's picture (the LCP element) is eager, at most one per page", () => {
+    const first = elements(pageAt('/topics/fifa-world-cup/').doc, 'img')[0]!;
+    expect([attr(first, 'loading'), attr(first, 'fetchpriority')]).toEqual(['eager', 'high']);
+    expect(attr(first, 'src')).toMatch(/world-cup-pitch-800x450-/);
+    // Every listing page: at most one eager picture, and only in one of its first two cards.
+    for (const file of listFiles(distDir).filter((f) => f.endsWith('index.html'))) {
+      const doc = pageAt(`/${file.slice(0, -'index.html'.length)}`).doc;
+      const cards = elements(doc, 'article', (el) => (attr(el, 'class') ?? '').split(' ').includes('card'));
+      const eager = cards.flatMap((c, i) => elements(c, 'img').filter((img) => attr(img, 'loading') === 'eager').map(() => i));
+      expect(eager.length, file).toBeLessThanOrEqual(1);
+      if (eager.length) expect(eager[0], file).toBeLessThan(2);
+    }
   });
 
   it('every <img> on every page has width and height, and every picture file it names exists', () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cropAround, responsiveWidths } from '../../src/lib/pictures/crop.ts';
 import { cardSpecs, fixedSpec, FIXED_CROPS, fullSpecs, stemOf, VariantCache, variantKey } from '../../src/lib/pictures/variants.ts';
 import { inspectSource, type SourceInfo } from '../../src/lib/pictures/sources.ts';
-import { figureHtml } from '../../src/lib/pictures/markup.ts';
+import { eagerCardIndex, figureHtml } from '../../src/lib/pictures/markup.ts';
 import { withBodyPictures } from '../../src/lib/pictures/body-pictures.ts';
 import type { ResponsiveSet } from '../../src/lib/pictures/model.ts';
 
@@ -157,5 +157,15 @@ describe('markup', () => {
     expect(out).toContain('<img src="https://e.org/x.png" alt="X">');
     expect(out).not.toContain('./chart.png');
     expect(withBodyPictures(html, undefined)).toBe(html);
+  });
+});
+
+describe('eagerCardIndex', () => {
+  it('is the first of the first two cards with a picture, else -1', () => {
+    const a = { image: {} };
+    expect(eagerCardIndex([a, a])).toBe(0);
+    expect(eagerCardIndex([{}, a])).toBe(1);
+    expect(eagerCardIndex([{}, {}, a])).toBe(-1);
+    expect(eagerCardIndex([])).toBe(-1);
   });
 });

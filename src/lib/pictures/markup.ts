@@ -75,3 +75,13 @@ export function figureHtml(set: ResponsiveSet, options: PictureOptions & { capti
   const className = ['picture', options.className].filter(Boolean).join(' ');
   return `<figure class="${escape(className)}">${pictureHtml(set, options)}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
+
+/**
+ * Which card of a listing shows its picture eagerly with high priority: the first of the first
+ * two cards that has a picture (it is then the page's largest visual above the fold on a phone
+ * or a desktop, the Largest Contentful Paint), or -1 when neither has one. Every other card's
+ * picture loads lazily.
+ */
+export function eagerCardIndex(articles: readonly { image?: unknown }[]): number {
+  return articles.slice(0, 2).findIndex((a) => a.image !== undefined);
+}

@@ -12,5 +12,5 @@ import { site } from '../src/site.config.ts';
 
 const started = performance.now();
 const cacheDir = path.resolve(astroCacheDir());
-runContentPipeline({ mode: 'build', cacheDir, siteUrl: site.url, building: false });
+await runContentPipeline({ mode: 'build', cacheDir, siteUrl: site.url, building: false });
 console.log(`[dateline] checked in ${Math.round(performance.now() - started)} ms`);

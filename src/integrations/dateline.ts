@@ -14,6 +14,9 @@
  *   `astroCacheDir()`), directory URLs, `prerenderConflictBehavior: 'error'`, the Content
  *   Security Policy (docs/adr/0010-serving-policy.md) and `experimental.incrementalBuild`
  *   (docs/adr/0007-incremental-builds.md).
+ * - Derived files (picture variants, docs/adr/0014-pictures.md) are made by the pipeline's
+ *   pictures stage; the ones the model lists are copied into the output at `astro:build:done`
+ *   and served from the cache by `astro dev`.
  * Other commands (`astro sync`, `astro check`, `astro preview`) skip the content pipeline.
  */
 import { fileURLToPath } from 'node:url';
@@ -22,12 +25,14 @@ import sitemap from '@astrojs/sitemap';
 import { site } from '../site.config.ts';
 import { runContentPipeline, type BuildContext } from '../lib/content/run.ts';
 import { siteLists } from '../lib/content/model.ts';
-import { isIndexable, withLastmod } from '../lib/distribution/sitemap.ts';
+import { isIndexable, withImages, withLastmod } from '../lib/distribution/sitemap.ts';
 import { structuredDataCheck } from './structured-data-check.ts';
 import { hostConfig } from './host-config.ts';
 import { astroCacheDir } from '../lib/content/paths.ts';
 import { CSP_DIRECTIVES } from '../lib/deploy/headers-policy.ts';
 import { searchIndex } from './search-index.ts';
+import { copyDerivedFiles, type DerivedFile } from '../lib/derived-files.ts';
+import fs from 'node:fs';
 
 const VIRTUAL_ID = 'virtual:dateline/build';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -48,10 +53,11 @@ function buildContextModule(context: BuildContext | null) {
 
 /** See the module comment. */
 export function dateline(): AstroIntegration {
+  let derived: DerivedFile[] = [];
   return {
     name: 'dateline',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig }) => {
         // A build of another content tree (tests, benchmark) keeps its own cache; scripts/build.ts
         // verifies the same folder.
         const cacheDir = new URL(`${astroCacheDir()}/`, config.root);
@@ -75,11 +81,12 @@ export function dateline(): AstroIntegration {
           updateConfig({ vite: { plugins: [buildContextModule(null)] } });
           return;
         }
-        const { context, model } = runContentPipeline({
+        const { context, model } = await runContentPipeline({
           mode: command === 'dev' ? 'dev' : 'build',
           cacheDir: fileURLToPath(cacheDir),
           siteUrl: site.url,
         });
+        derived = model.derivedFiles;
         const lists = siteLists(model, site.url, site.pageSize);
         const redirectSources = new Set(lists.redirects.map((r) => r.from));
         updateConfig({
@@ -95,9 +102,24 @@ export function dateline(): AstroIntegration {
             ...(command === 'build' ? [searchIndex()] : []),
             sitemap({
               filter: (page) => isIndexable(page, site.url) && !lists.expiredUrls.has(page) && !redirectSources.has(new URL(page).pathname),
-              serialize: (item) => withLastmod(item, lists.lastModifiedByUrl, site.timeZone),
+              serialize: (item) => withImages(withLastmod(item, lists.lastModifiedByUrl, site.timeZone), lists.imagesByUrl),
             }),
           ],
+        });
+      },
+      // Picture variants of the published articles only (the model lists nothing else).
+      'astro:build:done': async ({ dir, logger }) => {
+        const copied = await copyDerivedFiles(derived, fileURLToPath(dir));
+        logger.info(`${copied.files} derived files copied (${(copied.bytes / 1024 / 1024).toFixed(1)} MB)`);
+      },
+      // `astro dev` serves the derived files from the cache at their output paths.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const file = derived.find((f) => f.outputPath === (req.url ?? '').split('?')[0]);
+          if (!file) return next();
+          res.setHeader('Content-Type', file.type);
+          res.setHeader('Content-Length', String(file.bytes));
+          fs.createReadStream(file.cacheFile).pipe(res);
         });
       },
     },

@@ -159,3 +159,17 @@ export function absoluteUrl(path: string, siteUrl: string): string {
   if (!path.startsWith('/')) throw new TypeError(`expected a root-relative path, got "${path}"`);
   return new URL(path, `${siteUrl}/`).href;
 }
+
+/** Output folder of derived pictures (picture variants), also its URL path segment. */
+export const PICTURES_DIR = 'images';
+
+/**
+ * Root-relative URL of a derived picture file: `/images/<name>`, where `name` is an ASCII
+ * file name made by `src/lib/pictures/variants.ts` (a digest of the inputs in it, so a
+ * changed picture gets a new URL and the files can be cached as immutable).
+ * @throws {TypeError} if `name` is not a plain file name (`a-z`, `0-9`, `-`, `.`).
+ */
+export function picturePath(name: string): string {
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(name)) throw new TypeError(`not a picture file name: "${name}"`);
+  return `/${PICTURES_DIR}/${name}`;
+}

@@ -5,6 +5,7 @@ import { CorrectionSchema } from './correction.ts';
 import { SLUG_PATTERN, MAX_SLUG_LENGTH } from '../lib/urls.ts';
 import { PlainText } from './text.ts';
 import { LanguageTag } from './language.ts';
+import { ImageSchema } from './image.ts';
 
 /**
  * A schema for one reference to another collection's entry. Inside Astro this is
@@ -43,6 +44,8 @@ export function ArticleSchema(reference: ReferenceFactory) {
       related: z.array(reference('articles')).default([]).describe('Related article ids'),
       /** Drafts never appear in a production build. */
       draft: z.boolean().default(false).describe('true keeps the article out of production builds'),
+      /** The lead picture: a file beside the article with alt text, caption, credit and focal point (`src/schemas/image.ts`). */
+      image: ImageSchema().optional(),
       /** Attribution for syndicated or openly licensed text. */
       source: SourceSchema().optional(),
       /** Not public before this instant, even if `publishedAt` is earlier. */

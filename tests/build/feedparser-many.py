@@ -1,7 +1,7 @@
 """Parse RSS/Atom files with feedparser (as feed readers do) and print, as one JSON object
 keyed by file name, everything the distribution tests compare: feed metadata, and per
-entry the id, link, title, summary, full content, dates (as epoch seconds), authors, tags
-and language.
+entry the id, link, title, summary, full content, dates (as epoch seconds), authors, tags,
+language and media (enclosures, Media RSS content and credit).
 
 Usage: /usr/bin/python3 feedparser-many.py FILE...   (one process for many files: Python starts once)
 Run with Debian's /usr/bin/python3 (package python3-feedparser).
@@ -36,6 +36,9 @@ def entry(e):
         "authors": [a.get("name") for a in e.get("authors", []) if a.get("name")],
         "tags": [t.get("term") for t in e.get("tags", [])],
         "language": e.get("title_detail", {}).get("language"),
+        "enclosures": [dict(x) for x in e.get("enclosures", [])],
+        "media_content": [dict(x) for x in e.get("media_content", [])],
+        "media_credit": [dict(x) for x in e.get("media_credit", [])],
     }
 
 

@@ -17,9 +17,10 @@ const schemasDir = path.resolve(repoRoot, 'tests', 'schemas');
 interface SitemapUrl {
   loc: string;
   lastmod?: string;
+  'image:image'?: { 'image:loc': string }[];
 }
 
-const xml = new XMLParser({ parseTagValue: false, trimValues: true, isArray: (name) => name === 'url' || name === 'sitemap' });
+const xml = new XMLParser({ parseTagValue: false, trimValues: true, isArray: (name) => name === 'url' || name === 'sitemap' || name === 'image:image' });
 
 let sitemapFiles: string[];
 let urls: SitemapUrl[];
@@ -47,8 +48,19 @@ describe('sitemap files', () => {
     xmllint('siteindex.xsd', 'sitemap-index.xml');
   });
 
-  it('every sitemap-N.xml validates against sitemap.xsd', () => {
-    for (const file of sitemapFiles) xmllint('sitemap.xsd', file);
+  it('every sitemap-N.xml validates against sitemap.xsd with the image extension', () => {
+    for (const file of sitemapFiles) xmllint('page-sitemap.xsd', file);
+  });
+
+  it('the image extension schema is a real validator (sanity check: it rejects an image:image without image:loc)', () => {
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-sitemap-')), 'bad.xml');
+    try {
+      fs.writeFileSync(bad, '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"><url><loc>https://a.example/</loc><image:image><image:title>x</image:title></image:image></url></urlset>');
+      const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(schemasDir, 'page-sitemap.xsd'), bad], { encoding: 'utf8' });
+      expect(result.status).not.toBe(0);
+    } finally {
+      fs.rmSync(path.dirname(bad), { recursive: true, force: true });
+    }
   });
 
   it('the index lists exactly the sitemap files, by absolute URL', () => {
@@ -113,5 +125,37 @@ describe('sitemap contents', () => {
   it('gives the seed article lastmod = its update time 2016-11-20T22:45:00+08:00', () => {
     const seed = urls.find((u) => u.loc === `${siteUrl}/articles/abe-putin-hold-intensive-talks-on-disputed-islands/`);
     expect(Date.parse(seed?.lastmod ?? '')).toBe(Date.parse('2016-11-20T22:45:00+08:00'));
+  });
+});
+
+/**
+ * Google's image sitemap rules (https://developers.google.com/search/docs/crawling-indexing/sitemaps/image-sitemaps):
+ * `image:image` inside the `url` of the page that shows the picture, `image:loc` its absolute
+ * URL (another host is allowed; here it is the site's own), at most 1,000 per page.
+ */
+describe('image entries', () => {
+  it('list exactly the pictures each article page shows (lead and body), as absolute URLs of files in dist/', () => {
+    const withImages = urls.filter((u) => u['image:image']?.length);
+    expect(withImages.length).toBeGreaterThan(0);
+    for (const u of urls) {
+      const listed = (u['image:image'] ?? []).map((i) => i['image:loc']);
+      expect(listed.length).toBeLessThanOrEqual(1000);
+      if (!listed.length) continue;
+      expect(u.loc, 'only article pages carry image entries').toMatch(/\/articles\/[^/]+\/$/);
+      const page = htmlPages().find((p) => `${siteUrl}${p.url}` === u.loc)!;
+      const html = fs.readFileSync(path.join(distDir, page.file), 'utf8');
+      for (const loc of listed) {
+        expect(loc.startsWith(`${siteUrl}/images/`), loc).toBe(true);
+        const file = path.join(distDir, new URL(loc).pathname);
+        expect(fs.existsSync(file), `${loc} is not in dist/`).toBe(true);
+        expect(html.includes(new URL(loc).pathname), `${page.file} does not show ${loc}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives the World Cup article its lead picture and the flag article its body chart', () => {
+    const images = (slug: string) => (urls.find((u) => u.loc === `${siteUrl}/articles/${slug}/`)?.['image:image'] ?? []).map((i) => new URL(i['image:loc']).pathname);
+    expect(images('fifa-world-cup-2018-day-five-sweden-belgium-england-win-three-points')).toEqual([expect.stringMatching(/^\/images\/world-cup-pitch-1600x1066-[0-9a-f]{10}\.jpg$/)]);
+    expect(images('new-zealand-begins-process-to-consider-changing-national-flag-design')).toEqual([expect.stringMatching(/^\/images\/flag-vote-chart-960x540-[0-9a-f]{10}\.jpg$/)]);
   });
 });

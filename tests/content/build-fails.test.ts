@@ -11,6 +11,8 @@
  * - content-malformed-yaml:      `publishedAt: "…` is never closed
  * - content-no-frontmatter:      a Markdown file without a --- block
  * - content-duplicate-permalink: articles/2015/same-name.md and articles/2016/same-name.md
+ * - content-missing-picture:     the lead picture ./harbour.jpg does not exist
+ * - content-missing-body-picture: the body chart ./chart.png does not exist (it used to pass the check and crash the build)
  * - content-valid:               nothing: two articles, one topic, one author
  *
  * The failing builds run in the project itself with `--outDir` pointing at a temporary
@@ -104,6 +106,14 @@ afterAll(() => {
 });
 
 const FAILING: { fixture: string; problem: string | RegExp }[] = [
+  {
+    fixture: 'content-missing-picture',
+    problem: 'tests/fixtures/content-missing-picture/articles/missing-picture.md:8: image.src: picture file not found: ./harbour.jpg (put the file beside the article, or correct the path)',
+  },
+  {
+    fixture: 'content-missing-body-picture',
+    problem: 'tests/fixtures/content-missing-body-picture/articles/missing-body-picture.md:11: body: picture file not found: ./chart.png (put the file beside the article, or correct the path)',
+  },
   {
     fixture: 'content-missing-field',
     problem: 'tests/fixtures/content-missing-field/articles/missing-headline.md:2: headline: required field is missing (expected string)',

@@ -48,6 +48,9 @@ const PAGES: { name: string; url: string | undefined; status: number; missing?: 
   { name: 'seed article', url: SEED_URL, status: 200 },
   { name: 'Japanese article', url: JAPANESE_URL, status: 200 },
   { name: 'topic page', url: '/topics/shinzo-abe/', status: 200 },
+  { name: 'article with a lead picture', url: '/articles/fifa-world-cup-2018-day-five-sweden-belgium-england-win-three-points/', status: 200 },
+  { name: 'article with a body picture', url: '/articles/new-zealand-begins-process-to-consider-changing-national-flag-design/', status: 200 },
+  { name: 'topic page with a picture card', url: '/topics/sports/', status: 200 },
   // Topic listings have a page 2 only when a topic has more than pageSize (20) published
   // articles. None does in today's content, so this one is skipped (and reported as skipped);
   // it runs by itself as soon as a build produces a /topics/<id>/2/ page.

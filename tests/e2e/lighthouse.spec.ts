@@ -52,6 +52,8 @@ const REAL_ORIGIN = 'http://127.0.0.1:4322';
 const PAGES = [
   { name: 'seed article', url: `${FIXTURE_ORIGIN}${SEED_URL}` },
   { name: 'home', url: `${FIXTURE_ORIGIN}/` },
+  { name: 'article with a lead picture', url: `${FIXTURE_ORIGIN}/articles/fifa-world-cup-2018-day-five-sweden-belgium-england-win-three-points/` },
+  { name: 'topic page with a picture card', url: `${FIXTURE_ORIGIN}/topics/sports/` },
   { name: 'topic page', url: `${FIXTURE_ORIGIN}/topics/shinzo-abe/` },
   { name: 'section front', url: `${FIXTURE_ORIGIN}/asia/` },
   // The one page with JavaScript (ADR 13): its own bundled module plus Pagefind's two search

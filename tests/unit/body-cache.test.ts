@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diskBodyStore, MissingBodyError, readBodyHtml } from '../../src/lib/content/body-cache.ts';
 
 const DIGEST = 'ab'.repeat(32);
-const BODY = { html: '<p>Ferries run every ten minutes.</p>', problems: [], articleLinks: [{ id: 'other', line: 3 }] };
+const BODY = { html: '<p>Ferries run every ten minutes.</p>', problems: [], articleLinks: [{ id: 'other', line: 3 }], images: [] };
 let dir: string;
 const file = () => path.join(dir, DIGEST.slice(0, 2), `${DIGEST}.json`);
 

@@ -1,4 +1,5 @@
 import type { PublicationState } from './publishing.ts';
+import type { BodyPicture, LeadPicture } from '../pictures/model.ts';
 
 /**
  * The resolved shape of an article that pages, feeds and sitemaps work with: references
@@ -71,6 +72,10 @@ export interface Article {
   state: PublicationState;
   /** Key of the rendered body in the body cache (`content/body-cache.ts`). */
   bodyDigest: string;
+  /** The lead picture with its variants (set by the pictures stage, `src/lib/pictures/stage.ts`). */
+  image?: LeadPicture | undefined;
+  /** Body pictures' variants by `src` as written in the Markdown (`![alt](./chart.png)`). */
+  bodyPictures?: Record<string, BodyPicture> | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Rendered article bodies on disk, one file per body digest, under the build's cache
  * directory (Astro's `cacheDir`, so CI that keeps `node_modules/.astro` keeps it too):
- * `<dir>/<first 2 chars>/<digest>.json` holding `{ html, problems, articleLinks }`.
+ * `<dir>/<first 2 chars>/<digest>.json` holding `{ html, problems, articleLinks, images }`.
  *
  * A body is rendered once per digest and survives between builds; pages and feeds read it
  * when they write it, so no process ever holds every body in memory (at 100,000 articles
@@ -10,7 +10,7 @@
  * temporary name and is renamed into place.
  *
  * Each entry carries the SHA-256 of its own content (`sha256`, hex, over the JSON of
- * `{ html, problems, articleLinks }`). An entry that is truncated, unparsable or edited
+ * `{ html, problems, articleLinks, images }`). An entry that is truncated, unparsable or edited
  * (an injected script, say) does not match it and counts as missing: the pipeline renders
  * that body again and overwrites it, so a damaged cache costs time, never a wrong page.
  */
@@ -35,7 +35,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 function readEntry(file: string): RenderedBody | undefined {
   try {
     const { sha256: recorded, ...body } = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderedBody & { sha256?: string };
-    return recorded === sha256(JSON.stringify(body)) ? (body as RenderedBody) : undefined;
+    return recorded === sha256(JSON.stringify(body)) ? { ...(body as RenderedBody), images: (body as Partial<RenderedBody>).images ?? [] } : undefined;
   } catch {
     return undefined;
   }
@@ -61,8 +61,8 @@ export function diskBodyStore(dir: string): BodyStore & { stats: { reused: numbe
         made.add(sub);
       }
       const tmp = `${file}.${process.pid}.tmp`;
-      const { html, problems, articleLinks } = body;
-      const content = { html, problems, articleLinks };
+      const { html, problems, articleLinks, images } = body;
+      const content = { html, problems, articleLinks, images };
       fs.writeFileSync(tmp, JSON.stringify({ ...content, sha256: sha256(JSON.stringify(content)) }));
       fs.renameSync(tmp, file);
     },

@@ -16,6 +16,7 @@ import { checkElement, articleLinkTarget, isExternalHref, URL_ATTRIBUTES } from 
 import { toHtmlAttributes, toHastProperty } from '../body/hast-attributes.ts';
 import { articlePath, articleSlugOfUrl } from '../urls.ts';
 import { findTextProblems } from './text.ts';
+import { isLocalImageSrc } from '../pictures/sources.ts';
 
 /** Bumped whenever the renderer's output for the same Markdown changes: part of every body digest. */
 export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-5';
@@ -33,6 +34,12 @@ export interface RenderedBody {
   problems: BodyProblem[];
   /** Inline links to other articles' files: target id and the body line of the link. */
   articleLinks: { id: string; line: number }[];
+  /**
+   * Local pictures (`![alt](./chart.png)`): the `src` as written and its body line. The HTML
+   * keeps their `<img>`; the pages and feeds replace it with the picture's variants
+   * (`src/lib/pictures/body-pictures.ts`), so the cached body does not depend on the files.
+   */
+  images: { src: string; line: number }[];
 }
 
 interface ElementNode {
@@ -49,7 +56,7 @@ const ALIGNMENT_STYLE = /^\s*text-align:\s*(left|center|right)\s*;?\s*$/i;
 
 /** What the policy pass reports back for one element. */
 interface Finding {
-  kind: 'problem' | 'link';
+  kind: 'problem' | 'link' | 'image';
   /** Text to look for in the source to find the line. */
   token: string;
   alternatives?: string[];
@@ -94,6 +101,8 @@ export function articleHtmlPlugin(siteUrl: string, found: (f: Finding) => void =
           return;
         }
         for (const v of violations) if (v.attribute) ctx.setProperty(node, toHastProperty(v.attribute), undefined);
+        const src = attributes['src'];
+        if (node.tagName === 'img' && typeof src === 'string' && isLocalImageSrc(src)) found({ kind: 'image', token: src, id: src });
         for (const name of URL_ATTRIBUTES) {
           const value = attributes[name];
           if (value !== undefined && !hasValidPercentEscapes(value)) {
@@ -157,13 +166,15 @@ export function renderBody(body: string, siteUrl: string): RenderedBody {
   }
   const locate = lineLocator(body);
   const articleLinks: { id: string; line: number }[] = [];
+  const images: { src: string; line: number }[] = [];
   for (const f of findings) {
     const line = locate(f.token, f.alternatives);
     if (f.kind === 'problem') problems.push({ line, message: f.message! });
+    else if (f.kind === 'image') images.push({ src: f.id!, line });
     else articleLinks.push({ id: f.id!, line });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { html: problems.length ? '' : html, problems, articleLinks };
+  return { html: problems.length ? '' : html, problems, articleLinks, images };
 }
 
 /** Finds successive occurrences of a token in the body's lines (case-insensitive). */

@@ -21,6 +21,7 @@ import type { CheckResult, CheckedArticle, FrontPlacement } from './pipeline.ts'
 import { absoluteUrl, articlePath } from '../urls.ts';
 import { buildRedirects, type Redirect } from '../distribution/redirects.ts';
 import { buildListingLastmods } from '../distribution/sitemap.ts';
+import type { DerivedFile } from '../derived-files.ts';
 
 /** A topic record as listings and feeds show it. */
 export type TopicRecord = TopicRef & { description?: string | undefined };
@@ -43,6 +44,11 @@ export interface ContentModel {
   nextChange: Date | null;
   /** The home page's placement (`front.yaml`), when present; `resolveFront` decides what applies. */
   front: FrontPlacement | null;
+  /**
+   * Files derived from the content of the visible articles (picture variants), copied into
+   * the output at the end of the build (`src/lib/derived-files.ts`). Filled by the pictures stage.
+   */
+  derivedFiles: DerivedFile[];
 }
 
 /**
@@ -63,6 +69,7 @@ export function buildContentModel(check: CheckResult, { production }: { producti
     authors: [...authors.values()],
     nextChange: check.nextChange,
     front: check.front,
+    derivedFiles: [],
   };
 }
 
@@ -104,6 +111,8 @@ export interface SiteLists {
   expiredUrls: Set<string>;
   /** Absolute URL → last modification, for articles and listing pages. */
   lastModifiedByUrl: Map<string, Date>;
+  /** Absolute article URL → absolute URLs of its pictures (image sitemap). */
+  imagesByUrl: Map<string, string[]>;
 }
 
 /** {@link SiteLists} of a model (only `published` articles count; dev extras are ignored). */
@@ -123,7 +132,13 @@ export function siteLists(model: ContentModel, siteUrl: string, pageSize: number
     pageSize,
   );
   for (const [url, when] of listings) lastModifiedByUrl.set(url, when);
+  const imagesByUrl = new Map<string, string[]>();
+  for (const a of published) {
+    const sets = [...(a.image ? [a.image.full] : []), ...Object.values(a.bodyPictures ?? {}).map((p) => p.full)];
+    if (sets.length) imagesByUrl.set(absoluteUrl(articlePath(a.id), siteUrl), sets.map((set) => absoluteUrl(set.jpeg[set.jpeg.length - 1]!.path, siteUrl)));
+  }
   return {
+    imagesByUrl,
     redirects: buildRedirects(published),
     expiredUrls: new Set(model.expired.map((id) => absoluteUrl(articlePath(id), siteUrl))),
     lastModifiedByUrl,

@@ -48,6 +48,18 @@ export interface CheckedArticle {
   bodyDigest: string;
   /** State at the build clock. */
   state: PublicationState;
+  /** Pictures the article uses, lead first, with where they are named (for the pictures stage's messages). */
+  pictures: PictureRef[];
+}
+
+/** A picture an article names: the lead (`image.src`) or a body `![alt](./file)`. */
+export interface PictureRef {
+  role: 'lead' | 'body';
+  /** The path as written. */
+  src: string;
+  /** Line of the file that names it, and the field to report. */
+  line: number;
+  field: string;
 }
 
 /** How to check. */
@@ -177,7 +189,11 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     }
     bodyLinks.set(id, body.articleLinks.map((l) => ({ id: detach(l.id), line: split.bodyLine + l.line - 1 })));
     lines.set(id, parsed);
-    articles.set(id, { id, file: file.path, data: structuredClone(result.data), bodyDigest: digest, state: decidePublicationState(result.data, now) });
+    const pictures: PictureRef[] = [
+      ...(result.data.image ? [{ role: 'lead' as const, src: result.data.image.src, line: parsed.lineOf(['image', 'src']) || split.frontmatterLine, field: 'image.src' }] : []),
+      ...body.images.map((image) => ({ role: 'body' as const, src: detach(image.src), line: split.bodyLine + image.line - 1, field: 'body' })),
+    ];
+    articles.set(id, { id, file: file.path, data: structuredClone(result.data), bodyDigest: digest, state: decidePublicationState(result.data, now), pictures });
   }
   const isPublic = (id: string) => articles.get(id)?.state === 'published';
 

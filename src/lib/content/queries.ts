@@ -7,6 +7,7 @@ import { buildContext } from 'virtual:dateline/build';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { readContentModel } from './model.ts';
 import { readBodyHtml } from './body-cache.ts';
+import { withBodyPictures } from '../pictures/body-pictures.ts';
 import { pageCacheKey } from '../pages/cache-keys.ts';
 import { planNewsSitemaps, selectNewsArticles, NEWS_MAX_URLS, type NewsSitemapPlan } from '../distribution/news-sitemap.ts';
 import { site } from '../../site.config.ts';
@@ -83,13 +84,15 @@ export function getSiteIndex(): Promise<SiteIndex> {
 }
 
 /**
- * The rendered body HTML of an article (sanitised; links root-relative), read from the body
- * cache now: call it where the body is written, and do not keep it.
+ * The rendered body HTML of an article (sanitised; links root-relative; local images as
+ * their pictures, `withBodyPictures`), read from the body cache now: call it where the body
+ * is written, and do not keep it. Pages and feeds both write this.
  */
-export function bodyHtml(article: Pick<Article, 'bodyDigest'>): string {
+export function bodyHtml(article: Pick<Article, 'bodyDigest' | 'bodyPictures'>): string {
   if (!buildContext) throw new ContentModelError('no build context: bodies are only available under astro build or astro dev');
-  return readBodyHtml(buildContext.bodyDir, article.bodyDigest);
+  return withBodyPictures(readBodyHtml(buildContext.bodyDir, article.bodyDigest), article.bodyPictures);
 }
+
 
 let newsPlan: Promise<NewsSitemapPlan> | undefined;
 

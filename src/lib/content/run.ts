@@ -11,6 +11,7 @@ import { formatProblem, sortProblems } from './problems.ts';
 import { diskBodyStore } from './body-cache.ts';
 import { buildContentModel, writeContentModel, type ContentModel } from './model.ts';
 import { resolveBuildClock } from './build-clock.ts';
+import { checkPictures, derivePictures } from '../pictures/stage.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {
@@ -20,6 +21,11 @@ export interface BuildContext {
   modelFile: string;
   /** Absolute path of the body cache directory. */
   bodyDir: string;
+}
+
+/** Where picture variants are cached, under a build's cacheDir. */
+export function picturesCacheDir(cacheDir: string): string {
+  return path.join(cacheDir, 'dateline', 'pictures');
 }
 
 /** Options of {@link runContentPipeline}. */
@@ -42,11 +48,15 @@ export interface RunOptions {
  * a changing value there (the clock did) makes every page render again instead of being
  * restored by the incremental build.
  *
+ * The pictures every article names are checked too (`src/lib/pictures/stage.ts`); when
+ * `building`, the variants of the model's pictures are made (or reused from the cache) and
+ * listed in the model's `derivedFiles`.
+ *
  * Side effects: logs the clock, a summary and the next change to stdout; writes rendered
- * bodies and the model under `cacheDir`; on problems, prints `file:line: field: message`
- * lines to stderr and calls `process.exit(1)`, so nothing is built.
+ * bodies, picture variants and the model under `cacheDir`; on problems, prints
+ * `file:line: field: message` lines to stderr and calls `process.exit(1)`, so nothing is built.
  */
-export function runContentPipeline(options: RunOptions): { context: BuildContext; model: ContentModel; check: CheckResult } {
+export async function runContentPipeline(options: RunOptions): Promise<{ context: BuildContext; model: ContentModel; check: CheckResult }> {
   const { mode, cacheDir, siteUrl, building = true, env = process.env } = options;
   let now: Date;
   try {
@@ -61,8 +71,10 @@ export function runContentPipeline(options: RunOptions): { context: BuildContext
   const dir = path.join(cacheDir, 'dateline');
   const bodies = diskBodyStore(path.join(dir, 'bodies'));
   const check = checkContent(readContentTree(root), { now, mode, siteUrl, bodies });
-  if (check.problems.length) {
-    const lines = sortProblems(check.problems).map(formatProblem);
+  const pictures = await checkPictures(check, { contentRoot: root, projectRoot: process.cwd() });
+  const problems = [...check.problems, ...pictures.problems];
+  if (problems.length) {
+    const lines = sortProblems(problems).map(formatProblem);
     const outcome = building ? 'nothing was built' : 'fix them before building';
     process.stderr.write(`\n${lines.join('\n')}\n\nDateline: the content has ${lines.length} problem(s); ${outcome}.\n`);
     process.exit(1);
@@ -71,6 +83,12 @@ export function runContentPipeline(options: RunOptions): { context: BuildContext
   console.log(`[dateline] bodies: ${bodies.stats.rendered} rendered, ${bodies.stats.reused} reused from the cache; ${Math.round(performance.now() - started)} ms`);
   console.log(`[dateline] next scheduled change: ${check.nextChange ? check.nextChange.toISOString() : 'none'}`);
   const model = buildContentModel(check, { production: mode !== 'dev' });
+  if (building) {
+    const startedPictures = performance.now();
+    const lead = new Map([...check.articles.values()].flatMap((a) => (a.data.image ? [[a.id, a.data.image] as const] : [])));
+    const stats = await derivePictures(model, pictures, lead, picturesCacheDir(cacheDir));
+    console.log(`[dateline] pictures: ${stats.files} files (${(stats.bytes / 1024 / 1024).toFixed(1)} MB), ${stats.encoded} encoded, ${stats.reused} reused from the cache; ${Math.round(performance.now() - startedPictures)} ms`);
+  }
   const context: BuildContext = { production: model.production, modelFile: path.join(dir, 'model.bin'), bodyDir: path.join(dir, 'bodies') };
   writeContentModel(context.modelFile, model);
   return { context, model, check };

@@ -34,7 +34,10 @@ export function buildAtomXml(model: FeedModel, options: AtomOptions = {}): strin
     return {
       id: item.id,
       title: { ...lang, '@_type': 'text', '#text': item.title },
-      link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': item.url },
+      link: [
+        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': item.url },
+        ...(item.image ? [{ '@_rel': 'enclosure', '@_type': item.image.type, '@_href': item.image.url, '@_length': String(item.image.bytes), '@_title': item.image.alt }] : []),
+      ],
       published: date(item.published),
       updated: date(item.updated),
       ...(item.authors.length ? { author: item.authors.map(person) } : {}),

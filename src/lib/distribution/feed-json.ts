@@ -28,6 +28,8 @@ export interface JsonFeedItem {
   title: string;
   summary: string;
   content_html: string;
+  /** The item's main picture (JSON Feed 1.1 `image`): absolute URL. */
+  image?: string;
   date_published: string;
   date_modified: string;
   authors?: JsonFeedAuthor[];
@@ -70,6 +72,7 @@ export function buildJsonFeed(model: FeedModel): JsonFeed {
       title: item.title,
       summary: item.summary,
       content_html: item.contentHtml,
+      ...(item.image ? { image: item.image.url } : {}),
       date_published: date(item.published),
       date_modified: date(item.updated),
       ...(item.authors.length ? { authors: item.authors.map((a) => ({ name: a.name, url: a.url })) } : {}),

@@ -18,6 +18,7 @@ import { formatDateTime, toZonedIsoString, type DisplayOptions } from '../dates.
 import { absolutiseHtml } from './feed-content.ts';
 import { renderCorrectionsHtml, renderSourceCreditHtml } from '../pages/article-notes.ts';
 import { dirAttribute } from '../language.ts';
+import { figureHtml, PICTURE_SIZES } from '../pictures/markup.ts';
 import type { SiteConfig } from '../../site.config.ts';
 import {
   absoluteUrl,
@@ -75,6 +76,26 @@ export interface FeedItem {
   categories: string[];
   /** BCP 47 tag when the item is not in the feed's language. */
   language?: string | undefined;
+  /**
+   * The article's lead picture as one file (a JPEG, the format every reader shows): RSS
+   * `enclosure` and `media:content`, Atom `link rel="enclosure"`, JSON Feed `image`.
+   */
+  image?: FeedImage | undefined;
+}
+
+/** A feed item's picture. */
+export interface FeedImage {
+  /** Absolute URL. */
+  url: string;
+  /** Exact length of the file in bytes (the enclosure length). */
+  bytes: number;
+  type: string;
+  width: number;
+  height: number;
+  /** Alt text: `media:description`. */
+  alt: string;
+  /** Credit: `media:credit`. */
+  credit?: string | undefined;
 }
 
 /** One feed, format-neutral. */
@@ -264,15 +285,24 @@ function withDirection(html: string, lang: string | undefined, feedLanguage: str
   return dir ? `<div dir="${dir}" lang="${escape(lang!)}">${html}</div>` : html;
 }
 
-/** The feed item of one article. `bodyHtml` is its rendered body with root-relative links. */
+/**
+ * The feed item of one article. `bodyHtml` is its rendered body with root-relative links.
+ * An article with a lead picture starts its content with the picture's figure (caption and
+ * credit, the same markup as the page) and carries the picture as the item's image: its
+ * JPEG at 1,200 px (or its widest, when narrower).
+ */
 export function articleFeedItem(article: Article, bodyHtml: string, site: FeedSite): FeedItem {
   const url = absoluteUrl(articlePath(article.id), site.url);
+  const picture = article.image;
+  const lead = picture ? figureHtml(picture.full, { alt: picture.alt, caption: picture.caption, credit: picture.credit, sizes: PICTURE_SIZES.article, priority: 'lazy' }) : '';
+  const file = picture ? (picture.full.jpeg.filter((f) => f.width <= 1200).pop() ?? picture.full.jpeg[0]!) : undefined;
   return {
+    ...(picture && file ? { image: { url: absoluteUrl(file.path, site.url), bytes: file.bytes, type: file.type, width: file.width, height: file.height, alt: picture.alt, credit: picture.credit } } : {}),
     id: url,
     url,
     title: article.headline,
     summary: article.standfirst,
-    contentHtml: withDirection(absolutiseHtml(bodyHtml, url, article.filePath) + articleFooterHtml(article, site), article.lang, site.language),
+    contentHtml: withDirection(absolutiseHtml(lead + bodyHtml, url, article.filePath) + articleFooterHtml(article, site), article.lang, site.language),
     published: article.publishedAt,
     updated: lastModified(article),
     authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(authorPath(a.id), site.url) })),

@@ -28,6 +28,7 @@ import { escapeXmlText } from './xml.ts';
 export const RSS_NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
   atom: 'http://www.w3.org/2005/Atom',
+  media: 'http://search.yahoo.com/mrss/',
 } as const;
 
 /** Options of {@link buildRssXml}. */
@@ -76,14 +77,23 @@ function rssItems(model: FeedModel, tokens: Tokens): RSSFeedItem[] {
       throw new RssModelError(`item ${item.id}: RSS guid would be ${item.url}; @astrojs/rss only writes permalink guids (see docs/adr/0006-feed-ids.md)`);
     }
     const creators = item.authors.map((a) => `<dc:creator>${tokens.text(a.name)}</dc:creator>`).join('');
+    // Media RSS (https://www.rssboard.org/media-rss): the picture with its size, alt text and credit.
+    const image = item.image;
+    const media = image
+      ? `<media:content url="${tokens.text(image.url)}" type="${image.type}" medium="image" fileSize="${image.bytes}" width="${image.width}" height="${image.height}">` +
+        `<media:description type="plain">${tokens.text(image.alt)}</media:description>` +
+        (image.credit ? `<media:credit role="photographer">${tokens.text(image.credit)}</media:credit>` : '') +
+        '</media:content>'
+      : '';
     return {
+      ...(image ? { enclosure: { url: image.url, length: image.bytes, type: image.type } } : {}),
       title: item.title,
       description: textAsHtml(item.summary),
       link: item.url,
       pubDate: item.published,
       content: item.contentHtml,
       categories: item.categories,
-      customData: `${creators}<atom:updated>${toZonedIsoString(item.updated, model.timeZone)}</atom:updated>`,
+      customData: `${creators}<atom:updated>${toZonedIsoString(item.updated, model.timeZone)}</atom:updated>${media}`,
     };
   });
 }

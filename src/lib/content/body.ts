@@ -19,7 +19,7 @@ import { findTextProblems } from './text.ts';
 import { isLocalImageSrc } from '../pictures/sources.ts';
 
 /** Bumped whenever the renderer's output for the same Markdown changes: part of every body digest. */
-export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-5';
+export const BODY_RENDERER_VERSION = 'satteri-0.10.5/policy-6';
 
 /** A problem found in a body; `line` is 1-based within the body. */
 export interface BodyProblem {

@@ -17,11 +17,25 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-/** What one bundle indexes: its folder name under the output, its language, its pages. */
-export interface SearchInput {
-  dir: string;
-  language: string;
-  pages: readonly { sourcePath: string; content: string }[];
+/**
+ * The cache key of a search index, fed one page at a time so a build never holds every
+ * page in memory (100,000 article pages are gigabytes of HTML): a SHA-256 (base64url) over
+ * the Pagefind version and, per page in the order given (callers go in sorted path order),
+ * its bundle folder, the bundle's language, its path and its full HTML.
+ */
+export class SearchDigest {
+  private readonly hash = createHash('sha256');
+  constructor(pagefindVersion: string) {
+    this.hash.update(`pagefind ${pagefindVersion}`);
+  }
+  /** Add one page handed to the bundle `dir` (index language `language`). */
+  add(dir: string, language: string, sourcePath: string, content: string): void {
+    this.hash.update(`\u0000${dir}\u0000${language}\u0000${sourcePath}\u0000`).update(content);
+  }
+  /** The key; call once, after the last page. */
+  digest(): string {
+    return this.hash.digest('base64url');
+  }
 }
 
 interface SearchRecord {
@@ -31,19 +45,6 @@ interface SearchRecord {
 }
 
 const RECORD = 'record.json';
-
-/**
- * Cache key of the indexes built from `inputs` by Pagefind `version`: SHA-256 (base64url).
- * Pages are taken in the order given (callers pass them sorted).
- */
-export function searchInputDigest(version: string, inputs: readonly SearchInput[]): string {
-  const hash = createHash('sha256').update(`pagefind ${version}`);
-  for (const input of inputs) {
-    hash.update(`\u0000bundle\u0000${input.dir}\u0000${input.language}\u0000${input.pages.length}`);
-    for (const page of input.pages) hash.update(`\u0000${page.sourcePath}\u0000`).update(page.content);
-  }
-  return hash.digest('base64url');
-}
 
 async function listFiles(root: string): Promise<string[]> {
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { restoreSearchIndex, searchInputDigest, storeSearchIndex, type SearchInput } from '../build/search-cache.ts';
+import { restoreSearchIndex, SearchDigest, storeSearchIndex } from '../build/search-cache.ts';
 
 /** The installed Pagefind's version (part of the cache key), from its package.json under the project root. */
 async function pagefindVersion(root: string): Promise<string> {
@@ -54,6 +54,11 @@ export function bundleOfPage(html: string): SearchBundle {
   return SEARCH_BUNDLES.find((b) => lang === b.language || lang.startsWith(`${b.language}-`)) ?? SEARCH_BUNDLES[0]!;
 }
 
+/** The path Pagefind records for an article page, relative to the output: `articles/<slug>/index.html`. */
+function sourcePathOf(file: string): string {
+  return path.posix.join('articles', file.split(path.sep).join('/'));
+}
+
 /** See the module comment. */
 export function searchIndex(): AstroIntegration {
   let cacheDir = '';
@@ -70,18 +75,22 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         const articlesDir = path.join(outDir, 'articles');
         const files = (await fs.readdir(articlesDir, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
-        const byBundle = new Map<SearchBundle, { sourcePath: string; content: string }[]>(SEARCH_BUNDLES.map((b) => [b, []]));
+        // First pass: the cache key and each page's bundle. Only paths are kept: the pages are
+        // read again (one at a time) if the index has to be built.
+        const byBundle = new Map<SearchBundle, string[]>(SEARCH_BUNDLES.map((b) => [b, []]));
+        const digest = new SearchDigest(await pagefindVersion(root));
         for (const file of files) {
           const content = await fs.readFile(path.join(articlesDir, file), 'utf8');
           // Belt and braces: a page without the published marker is never handed to Pagefind.
           if (!/<article\b[^>]*\bdata-pagefind-body\b/.test(content)) continue;
-          byBundle.get(bundleOfPage(content))!.push({ sourcePath: path.posix.join('articles', file.split(path.sep).join('/')), content });
+          const bundle = bundleOfPage(content);
+          byBundle.get(bundle)!.push(file);
+          digest.add(bundle.dir, bundle.language, sourcePathOf(file), content);
         }
-        const inputs: SearchInput[] = [...byBundle].map(([bundle, pages]) => ({ ...bundle, pages }));
-        const key = searchInputDigest(await pagefindVersion(root), inputs);
+        const key = digest.digest();
         const dirs = SEARCH_BUNDLES.map((b) => b.dir);
         const restore = await restoreSearchIndex(cacheDir, key, dirs, outDir);
-        const sizes = inputs.map((i) => `${i.pages.length} in /${i.dir}/`).join(', ');
+        const sizes = [...byBundle].map(([bundle, pages]) => `${pages.length} in /${bundle.dir}/`).join(', ');
         if (restore === 'restored') {
           logger.info(`article pages unchanged since the last build (${sizes}): search index restored from the cache (${Math.round(performance.now() - started)} ms)`);
           return;
@@ -93,7 +102,8 @@ export function searchIndex(): AstroIntegration {
             const { index, errors } = await pagefind.createIndex({ forceLanguage: bundle.language });
             if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
             let indexed = 0;
-            for (const page of pages) {
+            for (const file of pages) {
+              const page = { sourcePath: sourcePathOf(file), content: await fs.readFile(path.join(articlesDir, file), 'utf8') };
               const added = await index.addHTMLFile(page);
               if (added.errors.length) throw new Error(`search index: ${page.sourcePath}: ${added.errors.join('; ')}`);
               if (added.file.uniqueWords > 0) indexed++;

@@ -2,10 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { restoreSearchIndex, searchInputDigest, storeSearchIndex } from '../../src/build/search-cache.ts';
+import { restoreSearchIndex, SearchDigest, storeSearchIndex } from '../../src/build/search-cache.ts';
 
-const pages = [{ sourcePath: 'articles/a/index.html', content: '<article data-pagefind-body>Kunashiri</article>' }];
-const inputs = [{ dir: 'pagefind', language: 'en', pages }, { dir: 'pagefind-ja', language: 'ja', pages: [] }];
+type Page = { sourcePath: string; content: string };
+type Input = { dir: string; language: string; pages: Page[] };
+/** The key of `inputs` fed page by page, as the search-index integration does. */
+function searchInputDigest(version: string, inputs: Input[]): string {
+  const d = new SearchDigest(version);
+  for (const input of inputs) for (const p of input.pages) d.add(input.dir, input.language, p.sourcePath, p.content);
+  return d.digest();
+}
+
+const pages: Page[] = [{ sourcePath: 'articles/a/index.html', content: '<article data-pagefind-body>Kunashiri</article>' }];
+const inputs: Input[] = [{ dir: 'pagefind', language: 'en', pages }, { dir: 'pagefind-ja', language: 'ja', pages: [] }];
 const DIRS = ['pagefind', 'pagefind-ja'];
 let root: string;
 let cache: string;

@@ -23,7 +23,7 @@ import { generateCorpus } from './generate-corpus.ts';
 import { appendToFile, clearNodeModulesState, copyProject, htmlContains, outputStats, removeAll, restoreFile } from './lib/files.ts';
 import { measureCommand, rssMethod, waitForQuiet, type CommandSpec } from './lib/measure.ts';
 import {
-  DEFAULT_RUNS, DEFAULT_SIZES, renderReport,
+  DEFAULT_RUNS, DEFAULT_SIZES, mergeResults, renderReport,
   type BenchResults, type MachineFacts, type ScenarioKey, type ScenarioResult, type ScenarioRun, type SizeResult, type ToolKey,
 } from './lib/report.ts';
 
@@ -326,12 +326,13 @@ function writeResults(results: BenchResults, file: string): void {
 /** Run the benchmark described by the command line and write the report; resolves when done. */
 export async function main(argv: string[]): Promise<void> {
   checkNode();
-  // `--render <RESULTS.json>`: write the Markdown report again from recorded runs (no builds).
+  // `--render <RESULTS.json> [more.json…]`: write the Markdown report again from recorded runs
+  // (no builds); with more files, their sizes join the first file's report (`mergeResults`).
   if (argv[0] === '--render' && argv[1]) {
-    const json = path.resolve(argv[1]);
-    const results = JSON.parse(fs.readFileSync(json, 'utf8')) as BenchResults;
-    writeResults(results, json.replace(/\.json$/, '.md'));
-    console.log(`wrote ${path.relative(process.cwd(), json.replace(/\.json$/, '.md'))}`);
+    const [json, ...more] = argv.slice(1).map((f) => path.resolve(f));
+    const read = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResults;
+    writeResults(mergeResults([read(json!), ...more.map(read)]), json!.replace(/\.json$/, '.md'));
+    console.log(`wrote ${path.relative(process.cwd(), json!.replace(/\.json$/, '.md'))}`);
     return;
   }
   const opts = parseOptions(argv);

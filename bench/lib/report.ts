@@ -39,6 +39,23 @@ export interface SizeResult {
   n: number;
   corpus: { articles: number; topics: number; authors: number; bodyWords: number; bytes: number };
   scenarios: ScenarioResult[];
+  /** Set when this size was measured by another run than the report's (see {@link mergeResults}). */
+  separateRun?: { startedAt: string; runs: number; datelineTree: string } | undefined;
+}
+
+/**
+ * One report from several benchmark runs (e.g. the largest size measured on its own): sizes
+ * from all of them, sorted; settings and machine facts of the first. A size measured by a
+ * later run keeps that run's start, round count and Dateline tree, and the report says so.
+ */
+export function mergeResults(runs: readonly BenchResults[]): BenchResults {
+  const [first, ...rest] = runs;
+  if (!first) throw new Error('mergeResults: no results');
+  const results = [
+    ...first.results,
+    ...rest.flatMap((r) => r.results.map((size) => ({ ...size, separateRun: { startedAt: r.startedAt, runs: r.runs, datelineTree: r.machine.datelineTree } }))),
+  ].sort((a, b) => a.n - b.n);
+  return { ...first, finishedAt: runs.at(-1)!.finishedAt, sizes: results.map((x) => x.n), results };
 }
 
 /** Facts about the machine and the code under test. */
@@ -208,6 +225,7 @@ function sizeTable(size: SizeResult): string[] {
     '',
     `Corpus: ${c.articles} articles, ${c.bodyWords.toLocaleString('en-US')} body words, ${mb(c.bytes)} MB of source.`,
     '',
+    ...(size.separateRun ? [`> Measured by a separate run started ${size.separateRun.startedAt}: ${size.separateRun.runs === 1 ? '**single runs**, not medians' : `median of ${size.separateRun.runs} runs`}; Dateline tree ${size.separateRun.datelineTree}.`, ''] : []),
     '| tool | scenario | wall (s) | CPU (s) | peak RSS (MB) | pages | output (MB) | other CPU (s) | status | notes |',
     '|---|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport, type BenchResults, type ScenarioKey, type ScenarioResult, type ToolKey } from '../../bench/lib/report.ts';
+import { mergeResults, renderReport, type BenchResults, type ScenarioKey, type ScenarioResult, type ToolKey } from '../../bench/lib/report.ts';
 
 function run(wallS: number, rssMb: number, ok = true) {
   return { ok, wallMs: wallS * 1000, peakRssBytes: rssMb * 1e6, cpuMs: wallS * 1000, otherCpuMs: 0, pages: 10, bytes: 1e6, steps: [], failure: ok ? null : 'boom' };
@@ -47,5 +47,19 @@ describe('benchmark report of a run that stopped early', () => {
   it('says which requested sizes are missing', () => {
     const text = renderReport({ startedAt: 'a', finishedAt: 'b', sizes: [1000, 10000, 100000], runs: 3, seed: 42, tools: ['dateline'], machine, results: [{ n: 1000, corpus, scenarios: [result('dateline', 'cold', [10, 11, 12])] }] });
     expect(text).toContain('the run stopped before N = 10000, 100000 was measured');
+  });
+});
+
+describe('benchmark report merged from two runs', () => {
+  it('takes the largest size from the second run, says so, and computes growth across them', () => {
+    const base = { startedAt: 'a', finishedAt: 'b', seed: 42, tools: ['dateline'] as ToolKey[], machine };
+    const small: BenchResults = { ...base, sizes: [10000], runs: 3, results: [{ n: 10000, corpus, scenarios: [result('dateline', 'cold', [40, 44, 60])] }] };
+    const large: BenchResults = { ...base, startedAt: 'later', machine: { ...machine, datelineTree: 'commit abc' }, sizes: [100000], runs: 1, results: [{ n: 100000, corpus, scenarios: [result('dateline', 'cold', [440])] }] };
+    const merged = mergeResults([small, large]);
+    expect(merged.sizes).toEqual([10000, 100000]);
+    const text = renderReport(merged);
+    expect(text).toContain('> Measured by a separate run started later: **single runs**, not medians; Dateline tree commit abc.');
+    expect(text).toMatch(/\| 100,000 \| growth, cold 100k \/ cold 10k \| 10\.00× \|/);
+    expect(text).not.toContain('Unfinished');
   });
 });

@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { site } from '../site.config.ts';
-import { runContentPipeline, type BuildContext } from '../lib/content/run.ts';
+import { runContentBuild, type BuildContext } from '../lib/content/run.ts';
+import { derivedFiles } from './derived-files.ts';
 import { siteLists } from '../lib/content/model.ts';
 import { isIndexable, withLastmod } from '../lib/distribution/sitemap.ts';
 import { structuredDataCheck } from './structured-data-check.ts';
@@ -51,7 +52,7 @@ export function dateline(): AstroIntegration {
   return {
     name: 'dateline',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig }) => {
         // A build of another content tree (tests, benchmark) keeps its own cache; scripts/build.ts
         // verifies the same folder.
         const cacheDir = new URL(`${astroCacheDir()}/`, config.root);
@@ -75,10 +76,11 @@ export function dateline(): AstroIntegration {
           updateConfig({ vite: { plugins: [buildContextModule(null)] } });
           return;
         }
-        const { context, model } = runContentPipeline({
+        const { context, model } = await runContentBuild({
           mode: command === 'dev' ? 'dev' : 'build',
           cacheDir: fileURLToPath(cacheDir),
           siteUrl: site.url,
+          siteLanguage: site.language,
         });
         const lists = siteLists(model, site.url, site.pageSize);
         const redirectSources = new Set(lists.redirects.map((r) => r.from));
@@ -89,6 +91,8 @@ export function dateline(): AstroIntegration {
           integrations: [
             // _headers, _redirects, vercel.json and _nginx.conf for the hosts, from one serving policy.
             hostConfig({ redirects: lists.redirects, reportUrl: site.cspReportUrl }),
+            // Locator maps (src/lib/maps/): exactly the files the model lists, copied from the cache.
+            derivedFiles(model.derivedFiles),
             // Fails the build when a page's JSON-LD misses a field Google requires or recommends.
             structuredDataCheck(),
             // The Pagefind index of published article pages (the search page reads it).

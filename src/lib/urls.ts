@@ -159,3 +159,12 @@ export function absoluteUrl(path: string, siteUrl: string): string {
   if (!path.startsWith('/')) throw new TypeError(`expected a root-relative path, got "${path}"`);
   return new URL(path, `${siteUrl}/`).href;
 }
+
+/**
+ * Root-relative URL of a locator map file (src/lib/maps/map-files.ts): `/maps/<digest>.svg`
+ * for the map, `/maps/<digest>-og.png` for its 1200×630 social card. The digest covers
+ * every input of the drawing, so a URL's bytes never change.
+ */
+export function mapPath(digest: string, kind: 'svg' | 'og'): string {
+  return kind === 'svg' ? `/maps/${digest}.svg` : `/maps/${digest}-og.png`;
+}

@@ -1,4 +1,6 @@
 import type { PublicationState } from './publishing.ts';
+import type { Location } from '../../schemas/location.ts';
+import type { ArticleMap } from '../maps/map-files.ts';
 
 /**
  * The resolved shape of an article that pages, feeds and sitemaps work with: references
@@ -71,6 +73,10 @@ export interface Article {
   state: PublicationState;
   /** Key of the rendered body in the body cache (`content/body-cache.ts`). */
   bodyDigest: string;
+  /** Where the story happened: the article's `location`, else its primary topic's. */
+  location?: Location | undefined;
+  /** Its locator map files, once the build has drawn them (`content/run.ts`). */
+  map?: ArticleMap | undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ import v8 from 'node:v8';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { lastModified, sortNewestFirst } from './article-model.ts';
 import type { PublicationState } from './publishing.ts';
+import type { Location } from '../../schemas/location.ts';
+import type { DerivedFile } from '../maps/map-files.ts';
 import { publicTime } from './publishing.ts';
 import type { CheckResult, CheckedArticle, FrontPlacement } from './pipeline.ts';
 import { absoluteUrl, articlePath } from '../urls.ts';
@@ -23,7 +25,7 @@ import { buildRedirects, type Redirect } from '../distribution/redirects.ts';
 import { buildListingLastmods } from '../distribution/sitemap.ts';
 
 /** A topic record as listings and feeds show it. */
-export type TopicRecord = TopicRef & { description?: string | undefined };
+export type TopicRecord = TopicRef & { description?: string | undefined; location?: Location | undefined };
 /** An author record as listings and feeds show it. */
 export type AuthorRecord = AuthorRef & { bio?: string | undefined; url?: string | undefined };
 
@@ -43,6 +45,8 @@ export interface ContentModel {
   nextChange: Date | null;
   /** The home page's placement (`front.yaml`), when present; `resolveFront` decides what applies. */
   front: FrontPlacement | null;
+  /** Files made from content (locator maps) that the build copies into the output as they are. */
+  derivedFiles: DerivedFile[];
 }
 
 /**
@@ -63,6 +67,7 @@ export function buildContentModel(check: CheckResult, { production }: { producti
     authors: [...authors.values()],
     nextChange: check.nextChange,
     front: check.front,
+    derivedFiles: [],
   };
 }
 
@@ -94,6 +99,7 @@ function toArticle(a: CheckedArticle, topics: Map<string, TopicRecord>, authors:
     redirectFrom: d.redirectFrom,
     state: a.state,
     bodyDigest: a.bodyDigest,
+    location: d.location ?? topics.get(d.topics[0]!.id)!.location,
   };
 }
 

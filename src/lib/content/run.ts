@@ -11,6 +11,8 @@ import { formatProblem, sortProblems } from './problems.ts';
 import { diskBodyStore } from './body-cache.ts';
 import { buildContentModel, writeContentModel, type ContentModel } from './model.ts';
 import { resolveBuildClock } from './build-clock.ts';
+import { MapFiles } from '../maps/map-files.ts';
+import { translator } from '../i18n.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {
@@ -33,6 +35,8 @@ export interface RunOptions {
   siteUrl: string;
   /** false for `npm run check:content`, which builds nothing anyway. */
   building?: boolean;
+  /** Write the model at once (default true); {@link runContentBuild} writes it after drawing the maps. */
+  writeModel?: boolean;
   env?: Record<string, string | undefined>;
 }
 
@@ -46,7 +50,7 @@ export interface RunOptions {
  * lines to stderr and calls `process.exit(1)`, so nothing is built.
  */
 export function runContentPipeline(options: RunOptions): { context: BuildContext; model: ContentModel; check: CheckResult } {
-  const { mode, cacheDir, siteUrl, building = true, env = process.env } = options;
+  const { mode, cacheDir, siteUrl, building = true, writeModel = true, env = process.env } = options;
   let now: Date;
   try {
     now = resolveBuildClock(env);
@@ -71,8 +75,31 @@ export function runContentPipeline(options: RunOptions): { context: BuildContext
   console.log(`[dateline] next scheduled change: ${check.nextChange ? check.nextChange.toISOString() : 'none'}`);
   const model = buildContentModel(check, { production: mode !== 'dev' });
   const context: BuildContext = { now: now.toISOString(), production: model.production, modelFile: path.join(dir, 'model.bin'), bodyDir: path.join(dir, 'bodies') };
-  writeContentModel(context.modelFile, model);
+  if (writeModel) writeContentModel(context.modelFile, model);
   return { context, model, check };
+}
+
+/**
+ * {@link runContentPipeline} for a build or the dev server, then the locator maps: each
+ * article with a location gets its map (drawn, or reused from `<cacheDir>/dateline/maps/`),
+ * the model lists the map files to copy, and only then is the model written.
+ * Side effects: those of {@link runContentPipeline}; writes map files; logs a count.
+ */
+export async function runContentBuild(options: RunOptions & { siteLanguage: string }): Promise<{ context: BuildContext; model: ContentModel; check: CheckResult }> {
+  const result = runContentPipeline({ ...options, writeModel: false });
+  const started = performance.now();
+  const maps = new MapFiles(path.join(options.cacheDir, 'dateline', 'maps'));
+  for (const article of result.model.articles) {
+    if (!article.location) continue;
+    const t = translator(article.lang, options.siteLanguage);
+    article.map = await maps.map(article.location, t.lang, t('map.alt'));
+  }
+  result.model.derivedFiles = maps.derivedFiles();
+  if (maps.stats.drawn + maps.stats.reused) {
+    console.log(`[dateline] maps: ${maps.stats.drawn} drawn, ${maps.stats.reused} reused from the cache; ${Math.round(performance.now() - started)} ms`);
+  }
+  writeContentModel(result.context.modelFile, result.model);
+  return result;
 }
 
 function countStates(result: CheckResult): string {

@@ -20,11 +20,12 @@ import {
   type StructuredDataSite,
 } from './structured-data.ts';
 import { absoluteUrl, authorPath } from '../urls.ts';
+import { socialImageOf } from '../pages/lead-visual.ts';
 
 /** Site settings the page heads read (the whole `site` config satisfies it). */
 export type PageHeadSite = FeedSite & StructuredDataSite;
 
-/** Article page: `og:type` article with its times, section and tags; one NewsArticle. */
+/** Article page: `og:type` article with its times, section and tags; its lead visual as the social image (`socialImageOf`); one NewsArticle. */
 export function articlePageHead(article: Article, site: PageHeadSite): PageHead {
   return {
     article: {
@@ -36,6 +37,7 @@ export function articlePageHead(article: Article, site: PageHeadSite): PageHead 
       twitterCreator: article.authors.find((a) => a.twitter)?.twitter,
     },
     language: article.lang,
+    image: socialImageOf(article, site.url),
     jsonLd: [buildNewsArticle(article, site)],
   };
 }

@@ -74,8 +74,8 @@ function authorPerson(author: AuthorRef, siteUrl: string): Node<Person> {
 /**
  * The `NewsArticle` of an article page. Authors are `Person`s linking to their author
  * pages; an article without a byline is credited to the publisher `Organization`.
- * Articles have no image field yet, so `image` is the publication's default card — the
- * same image as `og:image`.
+ * `image` is the article's social image — its locator map's 1200×630 PNG when it has one,
+ * else the publication's default card — the same image as `og:image`.
  */
 export function buildNewsArticle(article: Article, site: StructuredDataSite): WithContext<NewsArticle> {
   const url = absoluteUrl(articlePath(article.id), site.url);
@@ -101,7 +101,7 @@ export function buildNewsArticle(article: Article, site: StructuredDataSite): Wi
     dateModified: toZonedIsoString(lastModified(article), site.timeZone),
     author: authors,
     publisher,
-    image: [imageObject(site.defaultImage, site.url)],
+    image: [article.map ? { '@type': 'ImageObject', url: absoluteUrl(article.map.og.path, site.url), width: `${article.map.og.width}`, height: `${article.map.og.height}` } : imageObject(site.defaultImage, site.url)],
     articleSection: article.topics[0]?.name ?? '',
     keywords: article.topics.map((t) => t.name),
     inLanguage: article.lang ?? site.language,

@@ -114,13 +114,14 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
   }
   projection.clipExtent([[-2, -2], [width + 2, height + 2]]);
   const viewKm = (width / projection.scale()) * EARTH_KM;
-  const resolution: Resolution = viewKm < 2500 ? '10m' : viewKm < 9000 ? '50m' : '110m';
+  // The finest data that stays within the size budget at this scale (≤ 60 KB; most maps 15–30 KB).
+  const resolution: Resolution = viewKm < 1500 ? '10m' : viewKm < 9000 ? '50m' : '110m';
   const atlas = resolution === '50m' ? coarse : loadAtlas(resolution);
 
   // 2. Geography.
-  const tolerance = 0.6 * Math.max(1, u * 0.8);
-  const land = record(projection, atlas.land, { tolerance });
-  const borders = record(projection, atlas.borders, { tolerance });
+  const tolerance = 0.7 * Math.max(1, u * 0.8);
+  const land = record(projection, atlas.land, { tolerance, minArea: 1 });
+  const borders = record(projection, atlas.borders, { tolerance: tolerance * 1.5 });
   const visible = visibleCountries(atlas, projection, width, height, tolerance);
   const pointXY = hasPoint ? projection([location.lon!, location.lat!]) : null;
   const highlighted = countryId
@@ -138,15 +139,28 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
   const texts: string[] = [];
   const places = location.places ?? [];
   let marker: LocatorMap['marker'];
+  // Listed places' dots are reserved first, so no label covers one.
+  const placeMarks = places.map((p) => {
+    const xy = projection([p.lon, p.lat]);
+    return xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height ? { p, x: round1(xy[0]), y: round1(xy[1]) } : null;
+  });
+  const r2 = 2.8 * u;
+  for (const m of placeMarks) if (m) space.take(centredBox(m.x, m.y, r2 * 2 + 2 * u, r2 * 2 + 2 * u));
   if (pointXY) {
     const [x, y] = pointXY.map(round1) as [number, number];
     marker = { x, y };
     if (places.length) {
-      // With listed places the location names the area: its name is written over it, unmarked.
+      // With listed places the location names the area: its name is written over it, unmarked,
+      // as near the point as it fits.
       const w = textWidth(location.name, size.place);
-      const box = centredBox(x, y, w, size.place);
-      space.take(box);
-      texts.push(text('p', x, y + size.place * 0.35, location.name, 'middle'));
+      for (const dy of [0, -1.2, 1.2, -2.4, 2.4, -3.6, 3.6]) {
+        const box = centredBox(x, y + dy * size.place, w, size.place);
+        if (space.fits(box) || dy === 3.6) {
+          space.take(box);
+          texts.push(text('p', x, y + dy * size.place + size.place * 0.35, location.name, 'middle'));
+          break;
+        }
+      }
     } else {
       const r = 4.5 * u;
       marks.push(`<circle class="m" cx="${n(x)}" cy="${n(y)}" r="${n(r)}"/>`);
@@ -156,13 +170,16 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
       space.take(placed.box);
       texts.push(text('p', placed.x, placed.y, location.name, placed.anchor));
     }
+  } else if (highlighted) {
+    // A country map: the location's name goes where the country has most room.
+    const w = textWidth(location.name, size.place);
+    const step = Math.max(6, Math.round(8 * u));
+    const spot = interiorPoints(highlighted.rings, width, height, step).find((pt) => space.fits(centredBox(pt.x, pt.y, w, size.place)));
+    if (spot) {
+      space.take(centredBox(spot.x, spot.y, w, size.place));
+      texts.push(text('p', spot.x, spot.y + size.place * 0.35, location.name, 'middle'));
+    }
   }
-  const placeMarks = places.map((p) => {
-    const xy = projection([p.lon, p.lat]);
-    return xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height ? { p, x: round1(xy[0]), y: round1(xy[1]) } : null;
-  });
-  const r2 = 2.8 * u;
-  for (const m of placeMarks) if (m) space.take(centredBox(m.x, m.y, r2 * 2, r2 * 2));
   for (const m of placeMarks) {
     if (!m) continue;
     marks.push(`<circle class="m q" cx="${n(m.x)}" cy="${n(m.y)}" r="${n(r2)}"/>`);
@@ -176,6 +193,7 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
   const step = Math.max(6, Math.round(8 * u));
   for (const c of [...visible].sort((a, b) => b.area - a.area || a.index - b.index).slice(0, 8)) {
     if (c.area < frameArea * 0.012 && c !== highlighted) continue;
+    if (c === highlighted && !pointXY) continue; // named above
     const name = countryName(c.feature.id, c.feature.properties.name, lang);
     if (name.toLowerCase() === location.name.toLowerCase()) continue; // Hong Kong on a map of Hong Kong
     const label = lang === 'en' ? name.toUpperCase() : name;
@@ -193,7 +211,9 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
   // 4. The title names the place and its country (unless the name already does).
   const country = highlighted ? countryName(highlighted.feature.id, highlighted.feature.properties.name, lang) : undefined;
   const title = country && !location.name.includes(country) ? `${location.name}${lang === 'ja' ? `（${country}）` : `, ${country}`}` : location.name;
-  const alt = (options.altTemplate ?? 'Locator map: {place}').replace('{place}', title);
+  const listed = places.map((p) => p.name).join(lang === 'ja' ? '、' : ', ');
+  const described = listed ? (lang === 'ja' ? `${title}（${listed}）` : `${title} (${listed})`) : title;
+  const alt = (options.altTemplate ?? 'Locator map: {place}').replace('{place}', described);
 
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t" lang="${escape(lang)}">`,
@@ -246,8 +266,8 @@ function n(v: number): string {
   return s.startsWith('0.') ? s.slice(1) : s.startsWith('-0.') ? `-${s.slice(2)}` : s;
 }
 
-function record(projection: GeoProjection, object: unknown, options: { tolerance: number }): PathRecorder {
-  const recorder = new PathRecorder({ tolerance: options.tolerance });
+function record(projection: GeoProjection, object: unknown, options: { tolerance: number; minArea?: number }): PathRecorder {
+  const recorder = new PathRecorder(options);
   streamGeo(projection, object, recorder);
   return recorder;
 }

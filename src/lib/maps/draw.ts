@@ -23,7 +23,7 @@ import { centredBox, interiorPoints, LabelSpace, placeBeside, textWidth, type Bo
 import { insideRings, PathRecorder, ringArea, type Ring } from './svg-path.ts';
 
 /** Version of the drawing: part of every map file's cache key. */
-export const MAP_VERSION = 'map-1';
+export const MAP_VERSION = 'map-2';
 
 /** A place on a map: its name as the article writes it, latitude and longitude in degrees (WGS 84). */
 export interface MapPlace {

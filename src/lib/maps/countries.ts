@@ -3,10 +3,11 @@
  * alpha-2 code (`JP`, `RU`); the atlas keys countries by ISO 3166-1 numeric code. The code
  * tables come from `i18n-iso-countries` (which follows ISO 3166-1).
  *
- * Names on a map are short map names: English from Natural Earth's `name` (the names its
- * cartographers chose for maps: "Russia", "S. Korea"), another language from the
- * translations file (`country.<CODE>` in `src/i18n/<lang>.json`, for the short forms a map
- * wants, e.g. ロシア rather than ロシア連邦), else the ISO name in that language, else English.
+ * Names on a map are short map names: the translations file's `country.<CODE>` in
+ * `src/i18n/<lang>.json` when it has one (the short forms a map wants: ロシア rather than
+ * ロシア連邦, "United States" rather than Natural Earth's "United States of America"), else in
+ * English Natural Earth's `name` (the names its cartographers chose for maps: "Russia",
+ * "S. Korea") and in another language the ISO name in that language, else English.
  */
 import countries from 'i18n-iso-countries';
 import en from '../../i18n/en.json' with { type: 'json' };
@@ -34,8 +35,9 @@ export function alpha2Of(numeric: string | undefined): string | undefined {
  * @param numeric - atlas id; @param englishName - Natural Earth's name of the feature.
  */
 export function countryName(numeric: string | undefined, englishName: string, lang: string): string {
-  if (lang === 'en') return englishName;
   const alpha2 = alpha2Of(numeric);
   if (!alpha2) return englishName;
-  return TRANSLATIONS[lang]?.[`country.${alpha2}`] ?? countries.getName(alpha2, lang) ?? englishName;
+  const short = TRANSLATIONS[lang]?.[`country.${alpha2}`];
+  if (short) return short;
+  return lang === 'en' ? englishName : countries.getName(alpha2, lang) ?? englishName;
 }

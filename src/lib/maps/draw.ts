@@ -23,7 +23,7 @@ import { centredBox, interiorPoints, LabelSpace, placeBeside, textWidth, type Bo
 import { insideRings, PathRecorder, ringArea, type Ring } from './svg-path.ts';
 
 /** Version of the drawing: part of every map file's cache key. */
-export const MAP_VERSION = 'map-2';
+export const MAP_VERSION = 'map-3';
 
 /** A place on a map: its name as the article writes it, latitude and longitude in degrees (WGS 84). */
 export interface MapPlace {
@@ -78,6 +78,8 @@ export interface LocatorMap {
 }
 
 const EARTH_KM = 6371;
+/** Characters of land, border and highlight path data a page map may hold (scaled with the map): keeps the file ≤ 60 KB, most far less. */
+const GEOGRAPHY_BUDGET = 32_000;
 const EQUATOR_KM = 40075;
 /** Label fonts that exist on Debian (fontconfig: DejaVu, Liberation, Noto CJK) and on readers' systems. */
 const FONTS = "'Helvetica Neue',Arial,'Liberation Sans','DejaVu Sans','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',sans-serif";
@@ -115,20 +117,36 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
   projection.clipExtent([[-2, -2], [width + 2, height + 2]]);
   const viewKm = (width / projection.scale()) * EARTH_KM;
   // The finest data that stays within the size budget at this scale (≤ 60 KB; most maps 15–30 KB).
-  const resolution: Resolution = viewKm < 1500 ? '10m' : viewKm < 9000 ? '50m' : '110m';
-  const atlas = resolution === '50m' ? coarse : loadAtlas(resolution);
+  // A view full of coastline (the Aegean, Chesapeake Bay) is simplified further, then drawn
+  // from coarser data, until land and borders fit GEOGRAPHY_BUDGET.
+  let resolution: Resolution = viewKm < 1500 ? '10m' : viewKm < 9000 ? '50m' : '110m';
+  let atlas = resolution === '50m' ? coarse : loadAtlas(resolution);
 
   // 2. Geography.
-  const tolerance = 0.7 * Math.max(1, u * 0.8);
-  const land = record(projection, atlas.land, { tolerance, minArea: 1 });
-  const borders = record(projection, atlas.borders, { tolerance: tolerance * 1.5 });
-  const visible = visibleCountries(atlas, projection, width, height, tolerance);
   const pointXY = hasPoint ? projection([location.lon!, location.lat!]) : null;
-  const highlighted = countryId
-    ? visible.find((c) => c.feature.id === countryId)
-    : pointXY
-      ? visible.find((c) => insideRings(c.rings, pointXY[0], pointXY[1]) && geoContains(c.feature, [location.lon!, location.lat!]))
-      : undefined;
+  let tolerance = 0.7 * Math.max(1, u * 0.8);
+  let land: PathRecorder, borders: PathRecorder, visible: VisibleCountry[], highlighted: VisibleCountry | undefined;
+  /** The country the point lies in (named in the title), tinted or not. */
+  let home: VisibleCountry | undefined;
+  for (let attempt = 0; ; attempt++) {
+    land = record(projection, atlas.land, { tolerance, minArea: Math.max(1, tolerance * tolerance * 2) });
+    borders = record(projection, atlas.borders, { tolerance: tolerance * 1.5 });
+    visible = visibleCountries(atlas, projection, width, height, tolerance);
+    highlighted = countryId
+      ? visible.find((c) => c.feature.id === countryId)
+      : pointXY
+        ? visible.find((c) => insideRings(c.rings, pointXY[0], pointXY[1]) && geoContains(c.feature, [location.lon!, location.lat!]))
+        : undefined;
+    // The point's country is tinted only where that tells something: not when it fills the view.
+    home = highlighted;
+    if (!countryId && highlighted && highlighted.area > width * height * 100 * 0.5) highlighted = undefined;
+    const size = land.toPathData().length + borders.toPathData().length + (highlighted ? recordRings(highlighted.rings).length : 0);
+    if (size <= GEOGRAPHY_BUDGET * u || attempt === 5) break;
+    if (attempt === 1 && resolution === '10m') {
+      resolution = '50m';
+      atlas = coarse;
+    } else tolerance *= 1.6;
+  }
 
   // 3. Labels, most important first: the place, the listed places, then countries.
   const space = new LabelSpace(width, height, 3 * u);
@@ -209,7 +227,8 @@ export function drawLocatorMap(location: MapLocation, options: DrawOptions = {})
   }
 
   // 4. The title names the place and its country (unless the name already does).
-  const country = highlighted ? countryName(highlighted.feature.id, highlighted.feature.properties.name, lang) : undefined;
+  const named = home ?? highlighted;
+  const country = named ? countryName(named.feature.id, named.feature.properties.name, lang) : undefined;
   const title = country && !location.name.includes(country) ? `${location.name}${lang === 'ja' ? `（${country}）` : `, ${country}`}` : location.name;
   const listed = places.map((p) => p.name).join(lang === 'ja' ? '、' : ', ');
   const described = listed ? (lang === 'ja' ? `${title}（${listed}）` : `${title} (${listed})`) : title;

@@ -13,6 +13,7 @@ import { attr, distDir, elements, listFiles, pageAt, requireDist, siteUrl, type 
 
 const SEED = '/articles/abe-putin-hold-intensive-talks-on-disputed-islands/';
 const JAPANESE = '/articles/ja-miyagi-offshore-earthquake-m7-4-2011-04-07/';
+const FUKUOKA = '/articles/ja-fukuoka-west-offshore-earthquake-one-year-on/';
 const TOPIC_PLACE = '/articles/new-zealand-begins-process-to-consider-changing-national-flag-design/';
 
 function meta(page: Page, key: string): string | undefined {
@@ -81,7 +82,7 @@ describe('locator maps in the built site', () => {
   it('ships exactly the map files pages use, and no map of an unpublished article', () => {
     const shipped = listFiles(path.join(distDir, 'maps')).map((f) => `/maps/${f}`);
     const used = new Set<string>();
-    for (const url of [SEED, JAPANESE, TOPIC_PLACE]) {
+    for (const url of [SEED, JAPANESE, FUKUOKA, TOPIC_PLACE]) {
       const page = pageAt(url);
       used.add(attr(leadMap(page).img, 'src')!);
       used.add(new URL(meta(page, 'og:image')!).pathname);

@@ -35,12 +35,12 @@ describe('locator maps in the built site', () => {
     const { img, caption } = leadMap(pageAt(SEED));
     const src = attr(img, 'src')!;
     expect(src).toMatch(/^\/maps\/[A-Za-z0-9]{16}\.svg$/);
-    expect([attr(img, 'width'), attr(img, 'height'), attr(img, 'loading'), attr(img, 'fetchpriority')]).toEqual(['480', '300', 'eager', 'high']);
+    expect([attr(img, 'width'), attr(img, 'height'), attr(img, 'loading'), attr(img, 'fetchpriority')]).toEqual(['400', '250', 'eager', 'high']);
     expect(attr(img, 'alt')).toBe('Locator map: Disputed islands (Etorofu, Kunashiri, Shikotan, Habomai islets)');
     expect(caption.children.map((c) => ('data' in c ? c.data : '')).join('')).toBe('Disputed islands');
     const svg = fs.readFileSync(path.join(distDir, src), 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
-    expect(svg).toContain('viewBox="0 0 480 300"');
+    expect(svg).toContain('viewBox="0 0 400 250"');
     for (const label of ['Etorofu', 'Kunashiri', 'Shikotan', 'Habomai islets', 'JAPAN', 'RUSSIA']) expect(svg).toContain(`>${label}</text>`);
     expect(Buffer.byteLength(svg)).toBeLessThanOrEqual(60_000);
   });

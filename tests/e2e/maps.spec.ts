@@ -17,7 +17,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(SEED_URL);
     const img = page.locator('figure.lead-map img');
     await expect(img).toBeVisible();
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(480);
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(400);
     await expect(img).toHaveScreenshot(`seed-map-${colorScheme}.png`, { maxDiffPixelRatio: 0.01 });
     expect(errors).toEqual([]);
     await context.close();
@@ -33,6 +33,6 @@ test('the Japanese article leads with its map, captioned in Japanese, at phone w
   const box = (await figure.locator('img').boundingBox())!;
   // Fills the column and keeps the map's 8:5 shape.
   expect(box.width).toBeGreaterThan(340);
-  expect(box.height / box.width).toBeCloseTo(300 / 480, 2);
+  expect(box.height / box.width).toBeCloseTo(250 / 400, 2);
   await context.close();
 });

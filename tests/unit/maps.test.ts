@@ -38,8 +38,8 @@ describe('drawLocatorMap', () => {
     const map = drawLocatorMap(SEED);
     expect(XMLValidator.validate(map.svg)).toBe(true);
     const doc = parser.parse(map.svg).svg;
-    expect(doc.viewBox).toBe('0 0 480 300');
-    expect([map.width, map.height]).toEqual([480, 300]);
+    expect(doc.viewBox).toBe('0 0 400 250');
+    expect([map.width, map.height]).toEqual([400, 250]);
     expect(doc.title['#text']).toBe('Disputed islands');
     expect(map.svg).toContain('@media (prefers-color-scheme:dark)');
     expect(map.svg).not.toMatch(/<(script|image|foreignObject)\b|href=/);

@@ -39,7 +39,7 @@ export interface MapImage {
 
 /** A drawn locator map as the content model carries it. */
 export interface ArticleMap {
-  /** The SVG for pages (480×300 intrinsic size). */
+  /** The SVG for pages (400×250 intrinsic size). */
   svg: MapImage;
   /** The PNG social card (1200×630). */
   og: MapImage;
@@ -52,7 +52,7 @@ export interface ArticleMap {
 }
 
 /** Size of the page map and of the social card, in px. */
-export const PAGE_MAP = { width: 480, height: 300 } as const;
+export const PAGE_MAP = { width: 400, height: 250 } as const;
 export const OG_MAP = { width: 1200, height: 630 } as const;
 
 /** Digest of a map's inputs: 16 base64url characters of SHA-256 over version, language, alt template and the location. */

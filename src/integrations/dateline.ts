@@ -85,6 +85,7 @@ export function dateline(): AstroIntegration {
           mode: command === 'dev' ? 'dev' : 'build',
           cacheDir: fileURLToPath(cacheDir),
           siteUrl: site.url,
+          siteLanguage: site.language,
         });
         derived = model.derivedFiles;
         const lists = siteLists(model, site.url, site.pageSize);

@@ -173,3 +173,12 @@ export function picturePath(name: string): string {
   if (!/^[a-z0-9][a-z0-9.-]*$/.test(name)) throw new TypeError(`not a picture file name: "${name}"`);
   return `/${PICTURES_DIR}/${name}`;
 }
+
+/**
+ * Root-relative URL of a locator map file (src/lib/maps/map-files.ts): `/maps/<digest>.svg`
+ * for the map, `/maps/<digest>-og.png` for its 1200×630 social card. The digest covers
+ * every input of the drawing, so a URL's bytes never change.
+ */
+export function mapPath(digest: string, kind: 'svg' | 'og'): string {
+  return kind === 'svg' ? `/maps/${digest}.svg` : `/maps/${digest}-og.png`;
+}

@@ -6,6 +6,7 @@ import { SLUG_PATTERN, MAX_SLUG_LENGTH } from '../lib/urls.ts';
 import { PlainText } from './text.ts';
 import { LanguageTag } from './language.ts';
 import { ImageSchema } from './image.ts';
+import { LocationSchema } from './location.ts';
 
 /**
  * A schema for one reference to another collection's entry. Inside Astro this is
@@ -38,6 +39,8 @@ export function ArticleSchema(reference: ReferenceFactory) {
       updatedAt: DateTimeSchema().optional().describe('Last meaningful update, same format as publishedAt'),
       /** Place the story was filed from, e.g. `LIMA` (AP / schema.org `dateline`). */
       dateline: PlainText({ max: 100 }).optional().describe('Place the story was filed from, e.g. LIMA'),
+      /** Where the story happened: drawn as a locator map (src/schemas/location.ts). */
+      location: LocationSchema().optional(),
       /** BCP 47 tag when the article is not in the site language, e.g. `ja`. */
       lang: LanguageTag().optional().describe('BCP 47 language tag, e.g. ja'),
       /** Hand-picked related article ids, shown first in the related block. */

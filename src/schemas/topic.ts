@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { PlainText } from './text.ts';
 import { LanguageTag } from './language.ts';
+import { LocationSchema } from './location.ts';
 
 /** A curated topic (`src/content/topics/<id>.yaml`); its page lists its articles. */
 export function TopicSchema() {
@@ -12,6 +13,8 @@ export function TopicSchema() {
       description: PlainText({ max: 1000, multiLine: true }).optional().describe('Short description for the topic page'),
       /** BCP 47 tag when the name is not in the site language (e.g. `ja`), for correct glyphs and speech. */
       lang: LanguageTag().optional(),
+      /** The topic's place (a country, a region): the map of its articles that have no location of their own. */
+      location: LocationSchema().optional(),
     })
     .strict();
 }

@@ -1,5 +1,7 @@
 import type { PublicationState } from './publishing.ts';
 import type { BodyPicture, LeadPicture } from '../pictures/model.ts';
+import type { Location } from '../../schemas/location.ts';
+import type { ArticleMap } from '../maps/map-files.ts';
 
 /**
  * The resolved shape of an article that pages, feeds and sitemaps work with: references
@@ -76,6 +78,10 @@ export interface Article {
   image?: LeadPicture | undefined;
   /** Body pictures' variants by `src` as written in the Markdown (`![alt](./chart.png)`). */
   bodyPictures?: Record<string, BodyPicture> | undefined;
+  /** Where the story happened: the article's `location`, else its primary topic's. */
+  location?: Location | undefined;
+  /** Its locator map files, once the build has drawn them (`content/run.ts`). */
+  map?: ArticleMap | undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import v8 from 'node:v8';
 import type { Article, AuthorRef, TopicRef } from './article-model.ts';
 import { lastModified, sortNewestFirst } from './article-model.ts';
 import type { PublicationState } from './publishing.ts';
+import type { Location } from '../../schemas/location.ts';
 import { publicTime } from './publishing.ts';
 import type { CheckResult, CheckedArticle, FrontPlacement } from './pipeline.ts';
 import { absoluteUrl, articlePath } from '../urls.ts';
@@ -24,7 +25,7 @@ import { buildListingLastmods } from '../distribution/sitemap.ts';
 import type { DerivedFile } from '../derived-files.ts';
 
 /** A topic record as listings and feeds show it. */
-export type TopicRecord = TopicRef & { description?: string | undefined };
+export type TopicRecord = TopicRef & { description?: string | undefined; location?: Location | undefined };
 /** An author record as listings and feeds show it. */
 export type AuthorRecord = AuthorRef & { bio?: string | undefined; url?: string | undefined };
 
@@ -45,8 +46,9 @@ export interface ContentModel {
   /** The home page's placement (`front.yaml`), when present; `resolveFront` decides what applies. */
   front: FrontPlacement | null;
   /**
-   * Files derived from the content of the visible articles (picture variants), copied into
-   * the output at the end of the build (`src/lib/derived-files.ts`). Filled by the pictures stage.
+   * Files derived from the content of the visible articles (picture variants, locator maps),
+   * copied into the output at the end of the build (`src/lib/derived-files.ts`). Filled by the
+   * pictures and maps stages of `run.ts`.
    */
   derivedFiles: DerivedFile[];
 }
@@ -101,6 +103,7 @@ function toArticle(a: CheckedArticle, topics: Map<string, TopicRecord>, authors:
     redirectFrom: d.redirectFrom,
     state: a.state,
     bodyDigest: a.bodyDigest,
+    location: d.location ?? topics.get(d.topics[0]!.id)!.location,
   };
 }
 

@@ -12,6 +12,9 @@ import { diskBodyStore } from './body-cache.ts';
 import { buildContentModel, writeContentModel, type ContentModel } from './model.ts';
 import { resolveBuildClock } from './build-clock.ts';
 import { checkPictures, derivePictures } from '../pictures/stage.ts';
+import { MapFiles } from '../maps/map-files.ts';
+import { translator } from '../i18n.ts';
+import { uniqueDerivedFiles } from '../derived-files.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {
@@ -37,6 +40,8 @@ export interface RunOptions {
   siteUrl: string;
   /** false for `npm run check:content`, which builds nothing anyway. */
   building?: boolean;
+  /** The site's language (BCP 47, default `en`): map labels of articles without their own `lang`. */
+  siteLanguage?: string;
   env?: Record<string, string | undefined>;
 }
 
@@ -50,14 +55,14 @@ export interface RunOptions {
  *
  * The pictures every article names are checked too (`src/lib/pictures/stage.ts`); when
  * `building`, the variants of the model's pictures are made (or reused from the cache) and
- * listed in the model's `derivedFiles`.
+ * listed in the model's `derivedFiles`; so are the locator maps (`src/lib/maps/`).
  *
  * Side effects: logs the clock, a summary and the next change to stdout; writes rendered
  * bodies, picture variants and the model under `cacheDir`; on problems, prints
  * `file:line: field: message` lines to stderr and calls `process.exit(1)`, so nothing is built.
  */
 export async function runContentPipeline(options: RunOptions): Promise<{ context: BuildContext; model: ContentModel; check: CheckResult }> {
-  const { mode, cacheDir, siteUrl, building = true, env = process.env } = options;
+  const { mode, cacheDir, siteUrl, building = true, siteLanguage = 'en', env = process.env } = options;
   let now: Date;
   try {
     now = resolveBuildClock(env);
@@ -88,10 +93,35 @@ export async function runContentPipeline(options: RunOptions): Promise<{ context
     const lead = new Map([...check.articles.values()].flatMap((a) => (a.data.image ? [[a.id, a.data.image] as const] : [])));
     const stats = await derivePictures(model, pictures, lead, picturesCacheDir(cacheDir));
     console.log(`[dateline] pictures: ${stats.files} files (${(stats.bytes / 1024 / 1024).toFixed(1)} MB), ${stats.encoded} encoded, ${stats.reused} reused from the cache; ${Math.round(performance.now() - startedPictures)} ms`);
+    await drawMaps(model, path.join(dir, 'maps'), siteLanguage);
   }
   const context: BuildContext = { production: model.production, modelFile: path.join(dir, 'model.bin'), bodyDir: path.join(dir, 'bodies') };
   writeContentModel(context.modelFile, model);
   return { context, model, check };
+}
+
+/**
+ * The locator maps of a build: each visible article with a location (its own, else its
+ * primary topic's) gets its map, drawn or reused from `mapsDir`, labelled in the article's
+ * language; the map files pages use join `model.derivedFiles` (the 1200×630 PNG only where
+ * the map is the social image, i.e. no photo leads). Mutates `model`; logs a count.
+ */
+async function drawMaps(model: ContentModel, mapsDir: string, siteLanguage: string): Promise<void> {
+  const started = performance.now();
+  const maps = new MapFiles(mapsDir);
+  const used = new Set<string>();
+  for (const article of model.articles) {
+    if (!article.location) continue;
+    const t = translator(article.lang, siteLanguage);
+    article.map = await maps.map(article.location, t.lang, t('map.alt'));
+    used.add(article.map.svg.path);
+    // The map's social card is published only where it is the social image (no photo leads).
+    if (!article.image) used.add(article.map.og.path);
+  }
+  model.derivedFiles = uniqueDerivedFiles([...model.derivedFiles, ...maps.derivedFiles().filter((f) => used.has(f.outputPath))]);
+  if (maps.stats.drawn + maps.stats.reused) {
+    console.log(`[dateline] maps: ${maps.stats.drawn} drawn, ${maps.stats.reused} reused from the cache; ${Math.round(performance.now() - started)} ms`);
+  }
 }
 
 function countStates(result: CheckResult): string {

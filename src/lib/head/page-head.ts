@@ -20,19 +20,18 @@ import {
   type StructuredDataSite,
 } from './structured-data.ts';
 import { absoluteUrl, authorPath } from '../urls.ts';
+import { socialImageOf } from '../pages/lead-visual.ts';
 
 /** Site settings the page heads read (the whole `site` config satisfies it). */
 export type PageHeadSite = FeedSite & StructuredDataSite;
 
 /**
- * Article page: `og:type` article with its times, section and tags; one NewsArticle; the
- * article's own picture (its 1200×630 crop) as `og:image`/`twitter:image` when it has one,
- * else the publication's card.
+ * Article page: `og:type` article with its times, section and tags; one NewsArticle; its lead
+ * visual's 1200×630 rendering as `og:image`/`twitter:image` (`socialImageOf`: the photo's crop,
+ * else the locator map), else the publication's card.
  */
 export function articlePageHead(article: Article, site: PageHeadSite): PageHead {
-  const og = article.image?.og;
   return {
-    ...(og ? { image: { url: absoluteUrl(og.path, site.url), width: og.width, height: og.height, alt: article.image!.alt, type: og.type } } : {}),
     article: {
       publishedTime: toZonedIsoString(article.publishedAt, site.timeZone),
       modifiedTime: toZonedIsoString(lastModified(article), site.timeZone),
@@ -42,6 +41,7 @@ export function articlePageHead(article: Article, site: PageHeadSite): PageHead 
       twitterCreator: article.authors.find((a) => a.twitter)?.twitter,
     },
     language: article.lang,
+    image: socialImageOf(article, site.url),
     jsonLd: [buildNewsArticle(article, site)],
   };
 }

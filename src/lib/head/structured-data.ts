@@ -28,6 +28,7 @@ import type { Article, AuthorRef, TopicRef } from '../content/article-model.ts';
 import { lastModified } from '../content/article-model.ts';
 import { correctionAnchor } from '../content/corrections.ts';
 import { toZonedIsoString } from '../dates.ts';
+import { structuredImagesOf } from '../pages/lead-visual.ts';
 import type { SiteConfig, SiteImage } from '../../site.config.ts';
 import { absoluteUrl, articlePath, authorPath, homePath, sectionPath, topicPath, topicsIndexPath, authorsIndexPath } from '../urls.ts';
 
@@ -74,13 +75,15 @@ function authorPerson(author: AuthorRef, siteUrl: string): Node<Person> {
 /**
  * The `NewsArticle` of an article page. Authors are `Person`s linking to their author
  * pages; an article without a byline is credited to the publisher `Organization`.
- * `image`: the article's picture as three 1,200 px wide crops (16:9, 4:3, 1:1; Google's
- * Article structured data asks for those ratios, at least 50,000 pixels, and Discover for
- * 1,200 px), or the publication's default card when the article has no picture.
+ * `image`: the article's lead visual (`structuredImagesOf`): a photo as three 1,200 px wide
+ * crops (16:9, 4:3, 1:1; Google's Article structured data asks for those ratios, at least
+ * 50,000 pixels, and Discover for 1,200 px), else its locator map's 1200×630 PNG (the same
+ * image as `og:image`), else the publication's default card.
  */
 export function buildNewsArticle(article: Article, site: StructuredDataSite): WithContext<NewsArticle> {
   const url = absoluteUrl(articlePath(article.id), site.url);
   const publisher = buildPublisher(site);
+  const images = structuredImagesOf(article);
   const authors: (Person | Organization)[] = article.authors.length
     ? article.authors.map((a) => authorPerson(a, site.url))
     : [{ '@type': 'Organization', '@id': publisherId(site.url), name: site.name, url: absoluteUrl(homePath(), site.url) }];
@@ -102,8 +105,8 @@ export function buildNewsArticle(article: Article, site: StructuredDataSite): Wi
     dateModified: toZonedIsoString(lastModified(article), site.timeZone),
     author: authors,
     publisher,
-    image: article.image
-      ? article.image.structured.map((i): ImageObject => ({ '@type': 'ImageObject', url: absoluteUrl(i.path, site.url), width: `${i.width}`, height: `${i.height}` }))
+    image: images.length
+      ? images.map((i): ImageObject => ({ '@type': 'ImageObject', url: absoluteUrl(i.path, site.url), width: `${i.width}`, height: `${i.height}` }))
       : [imageObject(site.defaultImage, site.url)],
     articleSection: article.topics[0]?.name ?? '',
     keywords: article.topics.map((t) => t.name),

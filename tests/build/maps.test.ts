@@ -14,7 +14,6 @@ import { attr, distDir, elements, listFiles, pageAt, requireDist, siteUrl, type 
 const SEED = '/articles/abe-putin-hold-intensive-talks-on-disputed-islands/';
 const JAPANESE = '/articles/ja-miyagi-offshore-earthquake-m7-4-2011-04-07/';
 const FUKUOKA = '/articles/ja-fukuoka-west-offshore-earthquake-one-year-on/';
-const WORLD_CUP = '/articles/fifa-world-cup-2018-day-five-sweden-belgium-england-win-three-points/';
 const TOPIC_PLACE = '/articles/new-zealand-begins-process-to-consider-changing-national-flag-design/';
 
 function meta(page: Page, key: string): string | undefined {
@@ -88,31 +87,8 @@ describe('locator maps in the built site', () => {
       used.add(attr(leadMap(page).img, 'src')!);
       used.add(new URL(meta(page, 'og:image')!).pathname);
     }
-    // A photo leads the World Cup story: its map (beside the dateline) ships, the map's PNG does not.
-    const aside = elements(pageAt(WORLD_CUP).doc, 'figure').find((f) => attr(f, 'class') === 'story-map')!;
-    used.add(attr(elements(aside, 'img')[0]!, 'src')!);
     expect(shipped.sort()).toEqual([...used].sort());
     for (const f of shipped) expect(fs.readFileSync(path.join(distDir, f)).includes('EMBARGOPLACEQUAGGA')).toBe(false);
-  });
-
-  it('with a photo leading, puts the map beside the dateline (lazy, captioned), keeps the photo as og:image and the card picture', () => {
-    const page = pageAt(WORLD_CUP);
-    expect(elements(page.doc, 'figure').filter((f) => (attr(f, 'class') ?? '').split(' ').includes('lead-map'))).toEqual([]);
-    const aside = elements(page.doc, 'figure').filter((f) => attr(f, 'class') === 'story-map');
-    expect(aside).toHaveLength(1);
-    const img = elements(aside[0]!, 'img')[0]!;
-    expect(attr(img, 'src')).toMatch(/^\/maps\/[A-Za-z0-9]{16}\.svg$/);
-    expect([attr(img, 'loading'), attr(img, 'fetchpriority')]).toEqual(['lazy', undefined]);
-    expect(attr(img, 'alt')).toMatch(/^Locator map: Russia/);
-    expect(fs.existsSync(path.join(distDir, attr(img, 'src')!))).toBe(true);
-    // The map is inside the article header, after the dateline and byline block.
-    const meta_ = elements(page.doc, 'div').find((d) => attr(d, 'class') === 'story-meta')!;
-    expect(elements(meta_, 'figure')).toHaveLength(1);
-    expect(meta(page, 'og:image')).toMatch(/\/images\/world-cup-pitch-1200x630-[0-9a-f]{10}\.jpg$/);
-    // Listing cards show the photo, not the map.
-    const home = pageAt('/');
-    const lead = elements(home.doc, 'div').find((d) => attr(d, 'class') === 'front-lead')!;
-    expect(elements(lead, 'img').map((i) => attr(i, 'src') ?? '').every((src) => src.startsWith('/images/'))).toBe(true);
   });
 
   it('shows the map as a small decorative thumbnail on listing cards', () => {

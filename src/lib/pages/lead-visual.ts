@@ -2,7 +2,7 @@
  * The one rule for an article's lead visual and social image (issue 11): the article's own
  * photo when it has one, else its locator map, else nothing (the publication's card stands
  * in on social cards and in JSON-LD). With a photo leading, the map — when there is one —
- * sits beside the dateline instead (`secondaryMap`).
+ * opens the story body instead, small, beside the first paragraphs (`secondaryMap`).
  */
 import type { Article } from '../content/article-model.ts';
 import type { ArticleMap } from '../maps/map-files.ts';
@@ -19,7 +19,7 @@ export function leadVisual(article: Pick<Article, 'image' | 'map'>): LeadVisual 
   return article.map ? { kind: 'map', map: article.map } : null;
 }
 
-/** The map shown beside the dateline: the article's map when a photo leads, else none. */
+/** The map shown at the top of the story body: the article's map when a photo leads, else none. */
 export function secondaryMap(article: Pick<Article, 'image' | 'map'>): ArticleMap | null {
   return article.image && article.map ? article.map : null;
 }

@@ -20,9 +20,9 @@
  *   the record itself is missing or unreadable, the cache is emptied: a cold build, never a
  *   wrong one.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../lib/cache-file.ts';
 
 const RECORD_FILE = 'dateline-digests.json';
 const RECORD_VERSION = 1;
@@ -54,7 +54,7 @@ export interface CacheVerification {
 
 /** SHA-256 hex of a file's bytes. */
 export function fileDigest(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  return sha256Hex(fs.readFileSync(file));
 }
 
 /** Every file under `dir` as paths relative to it with forward slashes; [] when `dir` is absent. */

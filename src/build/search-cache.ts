@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sha256Hex } from '../lib/cache-file.ts';
 
 /**
  * The cache key of a search index, fed one page at a time so a build never holds every
@@ -52,7 +53,7 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return sha256Hex(await fs.readFile(file));
 }
 
 /**

@@ -5,7 +5,7 @@ import { isLocalImageSrc } from '../lib/pictures/sources.ts';
 /**
  * An article's lead picture (`image:` in the frontmatter; docs/adr/0014-pictures.md).
  *
- * - `src`: a relative path to a file beside the article (`./harbour.jpg`, `../shared/x.png`),
+ * - `src`: a relative path to a file beside the article (`./harbour.jpg`, `../pictures/harbour.png`),
  *   resolved against the article file and required to stay inside the content tree. JPEG,
  *   PNG, WebP or AVIF, at least 1,200 px wide, at most 20 MB (checked by the pictures stage,
  *   `src/lib/pictures/sources.ts`, which reads the file).

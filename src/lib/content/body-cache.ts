@@ -14,11 +14,11 @@
  * (an injected script, say) does not match it and counts as missing: the pipeline renders
  * that body again and overwrites it, so a damaged cache costs time, never a wrong page.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RenderedBody } from './body.ts';
 import type { BodyStore } from './pipeline.ts';
+import { sha256Hex, writeFileAtomic } from '../cache-file.ts';
 
 /** Thrown when a page asks for a body the content pipeline did not render. */
 export class MissingBodyError extends Error {
@@ -29,13 +29,12 @@ function fileOf(dir: string, digest: string): string {
   return path.join(dir, digest.slice(0, 2), `${digest}.json`);
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The body stored in `file`, or undefined when it is missing, unreadable or fails its own checksum. */
 function readEntry(file: string): RenderedBody | undefined {
   try {
     const { sha256: recorded, ...body } = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderedBody & { sha256?: string };
-    return recorded === sha256(JSON.stringify(body)) ? { ...(body as RenderedBody), images: (body as Partial<RenderedBody>).images ?? [] } : undefined;
+    return recorded === sha256Hex(JSON.stringify(body)) ? { ...(body as RenderedBody), images: (body as Partial<RenderedBody>).images ?? [] } : undefined;
   } catch {
     return undefined;
   }
@@ -60,11 +59,9 @@ export function diskBodyStore(dir: string): BodyStore & { stats: { reused: numbe
         fs.mkdirSync(sub, { recursive: true });
         made.add(sub);
       }
-      const tmp = `${file}.${process.pid}.tmp`;
       const { html, problems, articleLinks, images } = body;
       const content = { html, problems, articleLinks, images };
-      fs.writeFileSync(tmp, JSON.stringify({ ...content, sha256: sha256(JSON.stringify(content)) }));
-      fs.renameSync(tmp, file);
+      writeFileAtomic(file, JSON.stringify({ ...content, sha256: sha256Hex(JSON.stringify(content)) }));
     },
   };
 }

@@ -12,8 +12,8 @@
  * hub; PubSubHubbub 0.4 §7, used by Google's and other public hubs): a form-encoded POST of
  * `hub.mode=publish` and `hub.url=<feed URL>`, one request per feed; any 2xx is success.
  */
-import { createHash } from 'node:crypto';
 import { parseDocument, DomUtils } from 'htmlparser2';
+import { sha256Hex } from '../cache-file.ts';
 
 /** Feed file names (urls.ts FEED_FILE_NAMES) a build may hold anywhere in its tree. */
 const FEED_FILE = /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/;
@@ -48,7 +48,7 @@ export function feedSelfUrl(text: string, file: string): string {
 
 /** SHA-256 (hex) of a feed's bytes. */
 export function feedDigest(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256Hex(bytes);
 }
 
 /** Feed URL → digest, as stored in the state file. */

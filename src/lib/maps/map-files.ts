@@ -14,6 +14,7 @@ import path from 'node:path';
 import { drawLocatorMap, MAP_VERSION, type MapLocation } from './draw.ts';
 import { rasteriseMap } from './raster.ts';
 import { mapPath } from '../urls.ts';
+import { sha256Hex, writeFileAtomic } from '../cache-file.ts';
 import type { DerivedFile } from '../derived-files.ts';
 
 
@@ -56,7 +57,6 @@ export function mapDigest(location: MapLocation, lang: string, altTemplate: stri
 
 interface Meta { svgSha: string; pngSha: string; alt: string; svgBytes: number; pngBytes: number }
 
-const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** Counts of one {@link MapFiles} run. */
 export interface MapStats { drawn: number; reused: number }
@@ -98,10 +98,10 @@ export class MapFiles {
       const card = drawLocatorMap(location, { ...OG_MAP, lang, altTemplate, scale: 2.1 });
       const png = await rasteriseMap(card.svg);
       fs.mkdirSync(this.dir, { recursive: true });
-      writeAtomic(svgFile, page.svg);
-      writeAtomic(pngFile, png);
-      meta = { svgSha: sha(page.svg), pngSha: sha(png), alt: page.alt, svgBytes: Buffer.byteLength(page.svg), pngBytes: png.length };
-      writeAtomic(metaFile, JSON.stringify(meta));
+      writeFileAtomic(svgFile, page.svg);
+      writeFileAtomic(pngFile, png);
+      meta = { svgSha: sha256Hex(page.svg), pngSha: sha256Hex(png), alt: page.alt, svgBytes: Buffer.byteLength(page.svg), pngBytes: png.length };
+      writeFileAtomic(metaFile, JSON.stringify(meta));
       this.stats.drawn++;
     }
     const svg: MapImage = { path: mapPath(digest, 'svg'), ...PAGE_MAP, type: 'image/svg+xml', bytes: meta.svgBytes };
@@ -116,15 +116,10 @@ export class MapFiles {
 function readMeta(metaFile: string, svgFile: string, pngFile: string): Meta | null {
   try {
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Meta;
-    if (sha(fs.readFileSync(svgFile)) !== meta.svgSha || sha(fs.readFileSync(pngFile)) !== meta.pngSha) return null;
+    if (sha256Hex(fs.readFileSync(svgFile)) !== meta.svgSha || sha256Hex(fs.readFileSync(pngFile)) !== meta.pngSha) return null;
     return meta;
   } catch {
     return null;
   }
 }
 
-function writeAtomic(file: string, data: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}

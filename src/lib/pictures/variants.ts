@@ -19,6 +19,7 @@ import type { ImageFile, ResponsiveSet } from './model.ts';
 import type { SourceInfo } from './sources.ts';
 import type { DerivedFile } from '../derived-files.ts';
 import { picturePath } from '../urls.ts';
+import { sha256Hex, writeFileAtomic } from '../cache-file.ts';
 
 /** Bump when the encoder settings or the way variants are made change: part of every key. */
 export const PICTURES_VERSION = 'pictures-1';
@@ -133,11 +134,8 @@ export class VariantCache {
     if (bytes === null) {
       const data = await encode(spec);
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await fs.promises.writeFile(tmp, data);
-      await fs.promises.rename(tmp, file);
-      await fs.promises.writeFile(`${record}.${process.pid}.tmp`, JSON.stringify({ bytes: data.length, sha256: sha256(data) }));
-      await fs.promises.rename(`${record}.${process.pid}.tmp`, record);
+      writeFileAtomic(file, data);
+      writeFileAtomic(record, JSON.stringify({ bytes: data.length, sha256: sha256Hex(data) }));
       bytes = data.length;
       this.stats.encoded++;
     } else this.stats.reused++;
@@ -153,14 +151,12 @@ export class VariantCache {
     try {
       const { bytes, sha256: recorded } = JSON.parse(await fs.promises.readFile(record, 'utf8')) as { bytes: number; sha256: string };
       const data = await fs.promises.readFile(file);
-      return data.length === bytes && sha256(data) === recorded ? bytes : null;
+      return data.length === bytes && sha256Hex(data) === recorded ? bytes : null;
     } catch {
       return null;
     }
   }
 }
-
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Encode one variant: upright, cropped, resized (Lanczos), metadata stripped, sRGB. */
 export async function encode(spec: VariantSpec): Promise<Buffer> {

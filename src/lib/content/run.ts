@@ -15,6 +15,7 @@ import { checkPictures, derivePictures } from '../pictures/stage.ts';
 import { MapFiles } from '../maps/map-files.ts';
 import { translator } from '../i18n.ts';
 import { uniqueDerivedFiles } from '../derived-files.ts';
+import { mapFilesInUse } from '../pages/lead-visual.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {
@@ -114,9 +115,7 @@ async function drawMaps(model: ContentModel, mapsDir: string, siteLanguage: stri
     if (!article.location) continue;
     const t = translator(article.lang, siteLanguage);
     article.map = await maps.map(article.location, t.lang, t('map.alt'));
-    used.add(article.map.svg.path);
-    // The map's social card is published only where it is the social image (no photo leads).
-    if (!article.image) used.add(article.map.og.path);
+    for (const file of mapFilesInUse(article)) used.add(file);
   }
   model.derivedFiles = uniqueDerivedFiles([...model.derivedFiles, ...maps.derivedFiles().filter((f) => used.has(f.outputPath))]);
   if (maps.stats.drawn + maps.stats.reused) {

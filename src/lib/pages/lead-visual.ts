@@ -25,6 +25,15 @@ export function secondaryMap(article: Pick<Article, 'image' | 'map'>): ArticleMa
 }
 
 /**
+ * The map files `article`'s pages use (root-relative paths): the SVG wherever the map is
+ * shown, and its 1200×630 PNG only when the map is the social image (no photo leads).
+ */
+export function mapFilesInUse(article: Pick<Article, 'image' | 'map'>): string[] {
+  if (!article.map) return [];
+  return leadVisual(article)?.kind === 'map' ? [article.map.svg.path, article.map.og.path] : [article.map.svg.path];
+}
+
+/**
  * The social card (og:image, twitter:image) of `article`: its lead visual's 1200×630
  * rendering (the photo's focus-kept crop, or the map's PNG) with absolute URL, size, type and
  * alt; undefined means the publication's default card.

@@ -15,7 +15,7 @@ import { defineConfig } from 'vitest/config';
  * share `.astro/.prerender/` and break each other (seen: ERR_MODULE_NOT_FOUND for a prerender
  * chunk), so these files run one at a time in their own project; everything else runs in parallel.
  */
-const BUILDING = ['tests/newsroom/atomic-build.test.ts', 'tests/newsroom/verified-restore.test.ts', 'tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts', 'tests/property/content-invariant-build.test.ts', 'tests/newsroom/pipeline-outputs.test.ts'];
+const BUILDING = ['tests/newsroom/atomic-build.test.ts', 'tests/newsroom/verified-restore.test.ts', 'tests/content/build-fails.test.ts', 'tests/content/bad-environment.test.ts', 'tests/newsroom/embargo-and-corrections.test.ts', 'tests/newsroom/incremental-build.test.ts', 'tests/property/content-invariant-build.test.ts', 'tests/newsroom/pipeline-outputs.test.ts', 'tests/newsroom/search-shards.test.ts'];
 /** The gates that also run over the real content (project "smoke"): HTML validity, links, byte budgets. */
 const SMOKE = ['tests/build/html-validity.test.ts', 'tests/build/links.test.ts', 'tests/build/budgets.test.ts'];
 const ALL = ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/newsroom/**/*.test.ts', 'tests/deploy/**/*.test.ts', 'tests/property/**/*.test.ts'];

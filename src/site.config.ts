@@ -8,6 +8,7 @@
  * Environment overrides (read at build time only):
  * - `SITE_URL`: the absolute origin the site is deployed at, e.g. `https://news.example.org`.
  * - `WEBSUB_HUB`: a WebSub hub URL (`websubHub`); an empty value is ignored.
+ * - `SEARCH_SHARD_ARTICLES`: `searchShardArticles`, a positive integer; an empty value is ignored.
  */
 import { z } from 'astro/zod';
 import { isReportUrl } from './lib/deploy/headers-policy.ts';
@@ -99,6 +100,13 @@ export const siteConfigSchema = z.object({
   /** Number of articles per page on home, topic and author listings. */
   pageSize: z.number().int().positive().max(500),
   /**
+   * Articles a search-index shard holds at least before the next publication year starts a
+   * new one (src/lib/search/shards.ts, docs/adr/0016-search-shards.md): smaller shards make an
+   * edit re-index less, more shards make a search fetch more files. Override at build time with
+   * `SEARCH_SHARD_ARTICLES`.
+   */
+  searchShardArticles: z.number().int().positive().max(1_000_000),
+  /**
    * Square publication logo (at least 112×112; 512×512 recommended): the publisher `logo` in
    * JSON-LD, the JSON Feed `icon`. Source: `assets/brand/logo.svg` (`node scripts/build-brand-images.ts`).
    */
@@ -183,6 +191,7 @@ export const defaultSiteConfig = {
   feedSize: 50,
   listingFeedSize: 20,
   pageSize: 20,
+  searchShardArticles: 1000,
   logo: { path: '/brand/logo-512.png', width: 512, height: 512, alt: 'The Dateline logo: a serif capital D with a red rule on black' },
   smallLogo: { path: '/brand/logo-144.png', width: 144, height: 144, alt: 'The Dateline logo: a serif capital D with a red rule on black' },
   defaultImage: {
@@ -228,7 +237,7 @@ function isKnownTimeZone(timeZone: string): boolean {
 /**
  * Resolve the site configuration from defaults, explicit overrides and the environment.
  *
- * @param env - environment variables; only `SITE_URL` and `WEBSUB_HUB` are read (an empty value is ignored).
+ * @param env - environment variables; only `SITE_URL`, `WEBSUB_HUB` and `SEARCH_SHARD_ARTICLES` are read (an empty value is ignored).
  * @param overrides - values that replace the defaults (tests, forks of the project).
  * @returns the validated configuration; `url` has no trailing slash.
  * @throws {SiteConfigError} naming each invalid setting, e.g. `site config: url (from SITE_URL): must be an absolute http(s) URL…`.
@@ -242,12 +251,14 @@ export function resolveSiteConfig(
   if (fromEnv) input['url'] = fromEnv;
   const hubFromEnv = env['WEBSUB_HUB']?.trim();
   if (hubFromEnv) input['websubHub'] = hubFromEnv;
+  const shardFromEnv = env['SEARCH_SHARD_ARTICLES']?.trim();
+  if (shardFromEnv) input['searchShardArticles'] = /^\d+$/.test(shardFromEnv) ? Number(shardFromEnv) : shardFromEnv;
   const result = siteConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
     const got = issue.path.reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part as PropertyKey] : undefined), input);
-    const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : key === 'websubHub' && hubFromEnv ? ' (from WEBSUB_HUB)' : '';
+    const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : key === 'websubHub' && hubFromEnv ? ' (from WEBSUB_HUB)' : key === 'searchShardArticles' && shardFromEnv ? ' (from SEARCH_SHARD_ARTICLES)' : '';
     return `  ${key}${origin}: ${issue.message} (got ${JSON.stringify(got)})`;
   });
   throw new SiteConfigError(`Invalid site configuration:\n${lines.join('\n')}`);

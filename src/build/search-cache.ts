@@ -1,13 +1,14 @@
 /**
- * A verified cache of the Pagefind bundles, so a build whose indexed pages are byte for byte
- * those of the last build copies the last build's search index instead of building it again.
+ * A verified cache of one search shard's Pagefind bundle (src/lib/search/shards.ts), so a
+ * build whose pages of that shard are byte for byte those of the last build copies the last
+ * build's files instead of indexing the shard again.
  * Pagefind has no incremental mode: indexing costs about 2–4 ms per article page (measured at
  * 1,000 pages: 4.5 s of a 10.9 s no-change rebuild), so at 10,000 and 100,000 articles it
  * would dominate every rebuild.
  *
- * The key ({@link searchInputDigest}) is a SHA-256 over the Pagefind version and, per bundle,
- * its language and every page handed to it (path and full HTML): any change to what would
- * be indexed misses. The cached copy lives in `<dir>/` (one folder per bundle) with
+ * The key ({@link SearchDigest}) is a SHA-256 over the Pagefind version, the shard's folder
+ * and language, and every page handed to it (path and the SHA-256 of its full HTML): any
+ * change to what would be indexed misses. The cached copy lives in `<dir>/` with
  * `record.json` holding the key and the SHA-256 of every cached file; a restore re-hashes each
  * file first, and anything missing, extra or different (a damaged or edited cache) means no
  * restore: the index is built again (docs/adr/0009-atomic-builds-and-verified-restores.md
@@ -19,19 +20,19 @@ import path from 'node:path';
 import { sha256Hex } from '../lib/cache-file.ts';
 
 /**
- * The cache key of a search index, fed one page at a time so a build never holds every
+ * The cache key of a search shard, fed one page at a time so a build never holds every
  * page in memory (100,000 article pages are gigabytes of HTML): a SHA-256 (base64url) over
  * the Pagefind version and, per page in the order given (callers go in sorted path order),
- * its bundle folder, the bundle's language, its path and its full HTML.
+ * the shard's folder, its language, the page's path and the SHA-256 (hex) of its full HTML.
  */
 export class SearchDigest {
   private readonly hash = createHash('sha256');
   constructor(pagefindVersion: string) {
     this.hash.update(`pagefind ${pagefindVersion}`);
   }
-  /** Add one page handed to the bundle `dir` (index language `language`). */
-  add(dir: string, language: string, sourcePath: string, content: string): void {
-    this.hash.update(`\u0000${dir}\u0000${language}\u0000${sourcePath}\u0000`).update(content);
+  /** Add one page handed to the shard folder `dir` (index language `language`); `pageDigest` is the SHA-256 of its HTML. */
+  add(dir: string, language: string, sourcePath: string, pageDigest: string): void {
+    this.hash.update(`\u0000${dir}\u0000${language}\u0000${sourcePath}\u0000${pageDigest}`);
   }
   /** The key; call once, after the last page. */
   digest(): string {

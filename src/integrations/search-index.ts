@@ -1,14 +1,15 @@
 /**
- * Builds the Pagefind search indexes after the pages are written (`astro:build:done`), into
- * `<outDir>/pagefind/` (English and every language but Japanese) and `<outDir>/pagefind-ja/`
- * (Japanese). The build is atomic (scripts/build.ts): the indexes are written into the staging
- * folder with the pages, and a failure here fails the build, leaving `dist/` as it was.
+ * Builds the Pagefind search index after the pages are written (`astro:build:done`), into
+ * shards under `<outDir>/pagefind/` (src/lib/search/shards.ts: per language bundle, by
+ * publication year), and the shard plan the search page reads, `<outDir>/pagefind/shards.json`.
+ * The build is atomic (scripts/build.ts): the index is written into the staging folder with
+ * the pages, and a failure here fails the build, leaving `dist/` as it was.
  *
  * Only article pages are read (`articles/**\/index.html`), and of those only the element
  * marked `data-pagefind-body`, which ArticleLayout puts on published articles alone: the page
  * that replaces an expired article carries none, and drafts, scheduled and embargoed articles
  * have no page in a production build. Filters (section, topic, year, language) come from
- * `data-pagefind-filter` attributes on the article page.
+ * `data-pagefind-filter` attributes on the article page; the `year` filter also picks the shard.
  *
  * Why two bundles (docs/adr/0013-search-with-pagefind.md): Pagefind segments and stems by the index
  * language. One English index cannot find Japanese words (no word breaks); one index forced
@@ -17,10 +18,10 @@
  *
  * The Pagefind binary ships inside the npm package (`@pagefind/<platform>`): no network.
  *
- * When every page handed to Pagefind is byte for byte what the last build indexed, the last
- * build's bundles are copied from a verified cache under `<cacheDir>/dateline/search/`
- * instead (`src/build/search-cache.ts`): a rebuild with no article change does not pay for
- * indexing, which grows with the archive.
+ * A shard whose pages are byte for byte those the last build indexed into it is copied from
+ * a verified cache under `<cacheDir>/dateline/search/<shard>/` instead
+ * (`src/build/search-cache.ts`): a rebuild indexes only the shards whose articles changed
+ * (docs/adr/0016-search-shards.md), and a rebuild with no article change indexes nothing.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -28,6 +29,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { restoreSearchIndex, SearchDigest, storeSearchIndex } from '../build/search-cache.ts';
+import { sha256Hex } from '../lib/cache-file.ts';
+import { planShards, SHARD_MANIFEST_PATH, shardManifest, type SearchShard } from '../lib/search/shards.ts';
+import { site } from '../site.config.ts';
 
 /** The installed Pagefind's version (part of the cache key), from its package.json under the project root. */
 async function pagefindVersion(root: string): Promise<string> {
@@ -36,16 +40,15 @@ async function pagefindVersion(root: string): Promise<string> {
   return pkg.version;
 }
 
-/** A search bundle: its folder under the output (also its URL path) and its index language. */
+/** A search bundle: its index language (each bundle is cut into shards, src/lib/search/shards.ts). */
 export interface SearchBundle {
-  dir: string;
   language: string;
 }
 
-/** The bundles, in the order the search page merges them. */
+/** The bundles, in the order the search page merges them; each is cut into shards (src/lib/search/shards.ts). */
 export const SEARCH_BUNDLES: readonly SearchBundle[] = [
-  { dir: 'pagefind', language: 'en' },
-  { dir: 'pagefind-ja', language: 'ja' },
+  { language: 'en' },
+  { language: 'ja' },
 ];
 
 /** Which bundle an article page goes into: by the `lang` of its `<article>` element. */
@@ -57,6 +60,52 @@ export function bundleOfPage(html: string): SearchBundle {
 /** The path Pagefind records for an article page, relative to the output: `articles/<slug>/index.html`. */
 function sourcePathOf(file: string): string {
   return path.posix.join('articles', file.split(path.sep).join('/'));
+}
+
+/** A published article page found in the output: its path under `articles/`, bundle, publication year and the SHA-256 (hex) of its HTML. */
+interface PublishedPage {
+  file: string;
+  bundle: SearchBundle;
+  year: string;
+  digest: string;
+}
+
+/** The publication year ArticleLayout files a page under (its `year` search filter). */
+function yearOfPage(html: string, file: string): string {
+  const year = /<span data-pagefind-filter="year">(\d{4})<\/span>/.exec(html)?.[1];
+  if (!year) throw new Error(`search index: articles/${file} is marked for search but has no year filter`);
+  return year;
+}
+
+/**
+ * Index one shard's pages into `<outDir>/<shard.dir>/`, reading each page again (one at a
+ * time), then stop the Pagefind service so its memory is given back before the next shard.
+ * @returns the number of pages Pagefind found words in.
+ * @throws Error naming the page or Pagefind's messages when Pagefind refuses a page or the write.
+ */
+async function indexShard(shard: SearchShard, pages: readonly PublishedPage[], articlesDir: string, outDir: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: shard.language });
+    if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
+    let indexed = 0;
+    for (const { file } of pages) {
+      const page = { sourcePath: sourcePathOf(file), content: await fs.readFile(path.join(articlesDir, file), 'utf8') };
+      const added = await index.addHTMLFile(page);
+      if (added.errors.length) throw new Error(`search index: ${page.sourcePath}: ${added.errors.join('; ')}`);
+      if (added.file.uniqueWords > 0) indexed++;
+    }
+    const target = path.join(outDir, shard.dir);
+    const written = await index.writeFiles({ outputPath: target });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    // The search page uses Pagefind's API only; its ready-made UIs would be dead weight.
+    for (const name of await fs.readdir(target)) {
+      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name)) await fs.rm(path.join(target, name));
+    }
+    return indexed;
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /** See the module comment. */
@@ -75,53 +124,53 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         const articlesDir = path.join(outDir, 'articles');
         const files = (await fs.readdir(articlesDir, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
-        // First pass: the cache key and each page's bundle. Only paths are kept: the pages are
-        // read again (one at a time) if the index has to be built.
-        const byBundle = new Map<SearchBundle, string[]>(SEARCH_BUNDLES.map((b) => [b, []]));
-        const digest = new SearchDigest(await pagefindVersion(root));
+        // First pass: each published page's bundle, year and digest. Only these are kept: the
+        // pages of a shard are read again (one at a time) if that shard has to be indexed.
+        const pages: PublishedPage[] = [];
         for (const file of files) {
-          const content = await fs.readFile(path.join(articlesDir, file), 'utf8');
+          const bytes = await fs.readFile(path.join(articlesDir, file));
+          const html = bytes.toString('utf8');
           // Belt and braces: a page without the published marker is never handed to Pagefind.
-          if (!/<article\b[^>]*\bdata-pagefind-body\b/.test(content)) continue;
-          const bundle = bundleOfPage(content);
-          byBundle.get(bundle)!.push(file);
-          digest.add(bundle.dir, bundle.language, sourcePathOf(file), content);
+          if (!/<article\b[^>]*\bdata-pagefind-body\b/.test(html)) continue;
+          pages.push({ file, bundle: bundleOfPage(html), year: yearOfPage(html, file), digest: sha256Hex(bytes) });
         }
-        const key = digest.digest();
-        const dirs = SEARCH_BUNDLES.map((b) => b.dir);
-        const restore = await restoreSearchIndex(cacheDir, key, dirs, outDir);
-        const sizes = [...byBundle].map(([bundle, pages]) => `${pages.length} in /${bundle.dir}/`).join(', ');
-        if (restore === 'restored') {
-          logger.info(`article pages unchanged since the last build (${sizes}): search index restored from the cache (${Math.round(performance.now() - started)} ms)`);
-          return;
+        const counts = new Map(SEARCH_BUNDLES.map((b) => [b.language, new Map<string, number>()]));
+        for (const { bundle, year } of pages) counts.get(bundle.language)!.set(year, (counts.get(bundle.language)!.get(year) ?? 0) + 1);
+        const shards = planShards(counts, site.searchShardArticles);
+        const version = await pagefindVersion(root);
+        const work = shards.map((shard) => ({ shard, pages: [] as PublishedPage[], digest: new SearchDigest(version) }));
+        const byYear = new Map(work.flatMap((w) => w.shard.years.map((year) => [`${w.shard.language} ${year}`, w] as const)));
+        for (const page of pages) {
+          const w = byYear.get(`${page.bundle.language} ${page.year}`)!;
+          w.pages.push(page);
+          w.digest.add(w.shard.dir, w.shard.language, sourcePathOf(page.file), page.digest);
         }
-        if (restore.startsWith('damaged')) logger.warn(`search index cache not used (${restore}): indexing again`);
-        const counts: string[] = [];
-        try {
-          for (const [bundle, pages] of byBundle) {
-            const { index, errors } = await pagefind.createIndex({ forceLanguage: bundle.language });
-            if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
-            let indexed = 0;
-            for (const file of pages) {
-              const page = { sourcePath: sourcePathOf(file), content: await fs.readFile(path.join(articlesDir, file), 'utf8') };
-              const added = await index.addHTMLFile(page);
-              if (added.errors.length) throw new Error(`search index: ${page.sourcePath}: ${added.errors.join('; ')}`);
-              if (added.file.uniqueWords > 0) indexed++;
-            }
-            const written = await index.writeFiles({ outputPath: path.join(outDir, bundle.dir) });
-            if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-            await index.deleteIndex();
-            // The search page uses Pagefind's API only; its ready-made UIs would be dead weight.
-            for (const name of await fs.readdir(path.join(outDir, bundle.dir))) {
-              if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name)) await fs.rm(path.join(outDir, bundle.dir, name));
-            }
-            counts.push(`${indexed} in /${bundle.dir}/`);
+        // One cache folder per shard; folders of shards this build does not have are stale.
+        const cacheNames = new Map(work.map((w) => [w, path.basename(w.shard.dir)]));
+        const current = new Set(cacheNames.values());
+        for (const entry of await fs.readdir(cacheDir).catch(() => [] as string[])) {
+          if (!current.has(entry)) await fs.rm(path.join(cacheDir, entry), { recursive: true, force: true });
+        }
+        const indexed: string[] = [];
+        let restored = 0;
+        for (const w of work) {
+          const key = w.digest.digest();
+          const shardCache = path.join(cacheDir, cacheNames.get(w)!);
+          const restore = await restoreSearchIndex(shardCache, key, [w.shard.dir], outDir);
+          if (restore === 'restored') {
+            restored++;
+            continue;
           }
-        } finally {
-          await pagefind.close();
+          if (restore.startsWith('damaged')) logger.warn(`search index cache of /${w.shard.dir}/ not used (${restore}): indexing it again`);
+          const n = await indexShard(w.shard, w.pages, articlesDir, outDir);
+          await storeSearchIndex(shardCache, key, [w.shard.dir], outDir);
+          indexed.push(`${n} in /${w.shard.dir}/`);
         }
-        await storeSearchIndex(cacheDir, key, dirs, outDir);
-        logger.info(`article pages indexed: ${counts.join(', ')} (${Math.round(performance.now() - started)} ms)`);
+        await fs.mkdir(path.join(outDir, 'pagefind'), { recursive: true });
+        await fs.writeFile(path.join(outDir, SHARD_MANIFEST_PATH.slice(1)), `${JSON.stringify(shardManifest(shards))}\n`);
+        const ms = Math.round(performance.now() - started);
+        const summary = `${pages.length} article pages in ${shards.length} search shard(s): ${restored} unchanged, restored from the cache`;
+        logger.info(indexed.length ? `${summary}; ${indexed.length} indexed: ${indexed.join(', ')} (${ms} ms)` : `${summary} (${ms} ms)`);
       },
     },
   };

@@ -1,11 +1,13 @@
 /**
  * Browser code of the search page (the only client script of the site): reads the query and
- * filters from the URL (`/search/?q=…&section=…`), runs them against the Pagefind index at
- * `/pagefind/`, and lists the results — headline link, date and an excerpt with the matched
- * words marked (Pagefind escapes the excerpt text and adds only `<mark>`). Results an index
- * gave for a fallback prefix of a term it does not hold are dropped (`src/lib/search/word-match.ts`).
+ * filters from the URL (`/search/?q=…&section=…`), runs them against the Pagefind index
+ * shards listed in `/pagefind/shards.json` (src/lib/search/shards.ts), and lists the results —
+ * headline link, date and an excerpt with the matched words marked (Pagefind escapes the
+ * excerpt text and adds only `<mark>`). Results a shard gave for a fallback prefix of a term it
+ * does not hold are dropped (`src/lib/search/word-match.ts`).
  */
-import { markedWords, showsRealMatches } from '../lib/search/word-match.ts';
+import { markedWords, showsRealMatches, stemmerFor, type Stemmer } from '../lib/search/word-match.ts';
+import { SHARD_MANIFEST_PATH, type ShardManifest } from '../lib/search/shards.ts';
 
 interface PagefindResultData {
   url: string;
@@ -17,17 +19,46 @@ interface PagefindResult {
   score: number;
   data(): Promise<PagefindResultData>;
 }
+type Filters = Record<string, string | { any: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+  search(q: string, o?: { filters?: Filters }): Promise<{ results: PagefindResult[] }>;
+}
+
+/** One shard to search: the Pagefind instance of its bundle, the filter that keeps its pages, and its index's stemmer. */
+interface ShardQuery {
+  pagefind: Pagefind;
+  filters: Filters;
+  stem: Stemmer;
 }
 
 /**
- * The search bundles (src/integrations/search-index.ts `SEARCH_BUNDLES`): English and the
- * other languages, and Japanese, each an independent Pagefind instance with its own word
- * segmentation. Results of both are merged by score.
+ * Open the bundles of the shard plan: one Pagefind instance per bundle (English and other
+ * languages, Japanese: each with its own word segmentation and WebAssembly), loaded from the
+ * bundle's first shard, with the bundle's other shards merged into it (`mergeIndex` shares the
+ * instance's WebAssembly). Each shard is then searched on its own, through its `year` filter
+ * (every page of a shard, and only those, carry one of its years), so the fallback rule is
+ * applied per shard, as it was per index before the index was sharded. A shard outside the
+ * reader's own year filter is not searched.
  */
-const BUNDLES = ['/pagefind/pagefind.js', '/pagefind-ja/pagefind.js'];
+async function openShards(manifest: ShardManifest, filters: Record<string, string>): Promise<ShardQuery[]> {
+  const queries: ShardQuery[] = [];
+  for (const bundle of manifest.bundles) {
+    const [first, ...rest] = bundle.shards;
+    if (!first) continue;
+    const pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as Pagefind;
+    await pagefind.options({ excerptLength: 24, basePath: first.path });
+    for (const shard of rest) await pagefind.mergeIndex(shard.path, { language: bundle.language });
+    for (const shard of bundle.shards) {
+      if (filters['year'] !== undefined && !shard.years.includes(filters['year'])) continue;
+      // One shard in its bundle: no year filter needed (and no filter file fetched).
+      const own = bundle.shards.length === 1 || filters['year'] !== undefined ? filters : { ...filters, year: { any: shard.years } };
+      queries.push({ pagefind, filters: own, stem: stemmerFor(bundle.language) });
+    }
+  }
+  return queries;
+}
 
 const FILTERS = ['section', 'topic', 'year', 'language'] as const;
 const PAGE = 20;
@@ -53,25 +84,21 @@ export async function runSearchPage(): Promise<void> {
     return;
   }
   status.textContent = 'Searching…';
-  let instances: Pagefind[];
+  let shards: ShardQuery[];
   try {
-    instances = await Promise.all(
-      BUNDLES.map(async (url) => {
-        const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-        await pagefind.options({ excerptLength: 24, basePath: url.replace(/pagefind\.js$/, '') });
-        return pagefind;
-      }),
-    );
+    const response = await fetch(SHARD_MANIFEST_PATH);
+    if (!response.ok) throw new Error(`${SHARD_MANIFEST_PATH}: HTTP ${response.status}`);
+    shards = await openShards((await response.json()) as ShardManifest, filters);
   } catch {
     status.textContent = 'Search is not available right now. Try the sections or the archive.';
     return;
   }
-  const perIndex = await Promise.all(instances.map((p) => p.search(query, { filters })));
-  // Pagefind falls back per term and per index: judge each index by its best result.
-  const kept = await Promise.all(perIndex.map(async ({ results }) => {
+  const perShard = await Promise.all(shards.map((s) => s.pagefind.search(query, { filters: s.filters })));
+  // Pagefind falls back per term and per index: judge each shard by its best result.
+  const kept = await Promise.all(perShard.map(async ({ results }, i) => {
     const best = results[0];
     if (!best) return [];
-    return showsRealMatches(query, markedWords((await best.data()).excerpt)) ? results : [];
+    return showsRealMatches(query, markedWords((await best.data()).excerpt), shards[i]!.stem) ? results : [];
   }));
   const found = kept.flat();
   found.sort((a, b) => b.score - a.score);

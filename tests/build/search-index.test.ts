@@ -17,10 +17,20 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-/** The two bundles: English and other languages, and Japanese (src/integrations/search-index.ts). */
-const BUNDLES = ['pagefind', 'pagefind-ja'];
+interface Manifest {
+  version: number;
+  bundles: { language: string; shards: { path: string; years: string[] }[] }[];
+}
+/** The shard plan the search page reads (src/lib/search/shards.ts). */
+function manifest(): Manifest {
+  return JSON.parse(fs.readFileSync(path.join(distDir, 'pagefind', 'shards.json'), 'utf8')) as Manifest;
+}
+/** Output folders (`pagefind/<shard>`) of the shards of the bundle `language`, or of every bundle. */
+function shardDirs(language?: string): string[] {
+  return manifest().bundles.filter((b) => !language || b.language === language).flatMap((b) => b.shards.map((s) => s.path.replace(/^\/|\/$/g, '')));
+}
 
-function fragments(bundles = BUNDLES): Fragment[] {
+function fragments(bundles = shardDirs()): Fragment[] {
   return bundles.flatMap((bundle) => {
     const dir = path.join(distDir, bundle, 'fragment');
     return fs.readdirSync(dir).map((name) => {
@@ -33,7 +43,7 @@ function fragments(bundles = BUNDLES): Fragment[] {
 
 /** Every file of the Pagefind bundle, decompressed where it is gzip'd, as text. */
 function bundleText(): string {
-  return BUNDLES.map((bundle) => bundleFiles(path.join(distDir, bundle))).join('\n');
+  return shardDirs().map((bundle) => bundleFiles(path.join(distDir, bundle))).join('\n');
 }
 
 function bundleFiles(dir: string): string {
@@ -77,10 +87,28 @@ describe('search index', () => {
     expect(seed.content.replace(/\u200b/g, '')).toContain('Kunashiri');
   });
 
+  it('cuts each bundle by publication year into shards of at least the configured size (10 for the fixture site), and files each page in the shard of its year', () => {
+    const plan = manifest();
+    expect(plan.bundles.map((b) => b.language)).toEqual(['en', 'ja']);
+    const all = fragments();
+    for (const bundle of plan.bundles) {
+      const years = bundle.shards.flatMap((s) => s.years);
+      expect(years, bundle.language).toEqual([...years].sort());
+      expect(new Set(years).size, bundle.language).toBe(years.length);
+      bundle.shards.forEach((shard, i) => {
+        const held = fragments([shard.path.replace(/^\/|\/$/g, '')]);
+        if (i < bundle.shards.length - 1) expect(held.length, shard.path).toBeGreaterThanOrEqual(10);
+        for (const f of held) expect(shard.years, `${f.url} in ${shard.path}`).toContain(f.filters['year']![0]);
+      });
+    }
+    expect(plan.bundles[0]!.shards.length).toBeGreaterThan(1);
+    expect(all.length).toBe(new Set(all.map((f) => f.url)).size);
+  });
+
   it('puts Japanese articles, and only those, in the Japanese bundle, under the Japanese language filter', () => {
     const japanese = sourceArticles().filter((a) => isPublished(a) && a.lang === 'ja').map((a) => articleUrl(a.id)).sort();
     expect(japanese.length).toBeGreaterThan(0);
-    const ja = fragments(['pagefind-ja']);
+    const ja = fragments(shardDirs('ja'));
     expect(ja.map((f) => f.url).sort()).toEqual(japanese);
     for (const f of ja) expect(f.filters['language'], f.url).toEqual(['Japanese']);
   });

@@ -4,8 +4,23 @@
  * text is searchable, filters narrow, the masthead form leads here, and without JavaScript
  * the page says so and offers the sections and the archive.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { SEED_HEADLINE, SEED_URL } from './seed.ts';
+import { FIXTURE_SITE_DIST, SEED_HEADLINE, SEED_URL } from './seed.ts';
+
+/** What each shard of the fixture site's index holds: per page, its URL, year and indexed text (Pagefind's fragments, gzip'd after a `pagefind_dcd` signature). */
+function indexedPages(): { shard: string; url: string; content: string }[] {
+  const plan = JSON.parse(fs.readFileSync(path.join(FIXTURE_SITE_DIST, 'pagefind', 'shards.json'), 'utf8')) as { bundles: { shards: { path: string }[] }[] };
+  return plan.bundles.flatMap((b) => b.shards).flatMap(({ path: shard }) => {
+    const dir = path.join(FIXTURE_SITE_DIST, shard, 'fragment');
+    return fs.readdirSync(dir).map((name) => {
+      const fragment = JSON.parse(gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string; content: string };
+      return { shard, url: new URL(fragment.url, 'https://x.invalid').pathname, content: fragment.content.replace(/\u200b/g, '') };
+    });
+  });
+}
 
 async function search(page: Page, query: string): Promise<{ status: string; headlines: string[]; hrefs: string[] }> {
   const errors: string[] = [];
@@ -39,6 +54,22 @@ for (const word of ['DRAFTWORDZEBRA', 'EMBARGOWORDQUAGGA']) {
     const r = await search(page, `q=${word}`);
     expect(r.hrefs).toEqual([]);
     expect(r.status).toBe(`No stories match “${word}”.`);
+  });
+}
+
+// The fixture site's index is cut into shards of at least 10 articles (package.json test:site),
+// and a shard that lacks a word falls back to a prefix of it ("Putin" → "put"): the results of
+// a sharded search must be exactly the pages whose indexed text has the word, in any shard.
+for (const word of ['Putin', 'Russia', 'Scientology']) {
+  test(`"${word}" finds exactly the pages whose indexed text has it, across the index shards`, async ({ page }) => {
+    const pages = indexedPages();
+    const holding = pages.filter((p) => new RegExp(`\\b${word}`, 'i').test(p.content));
+    expect(holding.length).toBeGreaterThan(0);
+    // The word is missing from at least one shard, so some shard falls back.
+    expect(new Set(holding.map((p) => p.shard)).size).toBeLessThan(new Set(pages.map((p) => p.shard)).size);
+    const r = await search(page, `q=${word}`);
+    expect([...r.hrefs].sort()).toEqual(holding.map((p) => p.url).sort());
+    expect(r.status).toBe(`${holding.length} ${holding.length === 1 ? 'story matches' : 'stories match'} “${word}”.`);
   });
 }
 

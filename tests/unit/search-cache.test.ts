@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { restoreSearchIndex, SearchDigest, storeSearchIndex } from '../../src/build/search-cache.ts';
+import { sha256Hex } from '../../src/lib/cache-file.ts';
 
 type Page = { sourcePath: string; content: string };
 type Input = { dir: string; language: string; pages: Page[] };
 /** The key of `inputs` fed page by page, as the search-index integration does. */
 function searchInputDigest(version: string, inputs: Input[]): string {
   const d = new SearchDigest(version);
-  for (const input of inputs) for (const p of input.pages) d.add(input.dir, input.language, p.sourcePath, p.content);
+  for (const input of inputs) for (const p of input.pages) d.add(input.dir, input.language, p.sourcePath, sha256Hex(p.content));
   return d.digest();
 }
 

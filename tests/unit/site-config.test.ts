@@ -24,7 +24,16 @@ describe('resolveSiteConfig', () => {
       feedSize: 50,
       listingFeedSize: 20,
       pageSize: 20,
+      searchShardArticles: 1000,
     });
+  });
+
+  it('takes the search shard size from SEARCH_SHARD_ARTICLES, and names the variable when it is not a positive integer', () => {
+    expect(resolveSiteConfig({ SEARCH_SHARD_ARTICLES: '10' }).searchShardArticles).toBe(10);
+    expect(resolveSiteConfig({ SEARCH_SHARD_ARTICLES: ' ' }).searchShardArticles).toBe(1000);
+    for (const bad of ['0', 'ten', '2.5', '-3']) {
+      expect(configError(() => resolveSiteConfig({ SEARCH_SHARD_ARTICLES: bad }))).toMatch(/searchShardArticles \(from SEARCH_SHARD_ARTICLES\): .*\(got /);
+    }
   });
 
   it('takes the site URL from SITE_URL', () => {

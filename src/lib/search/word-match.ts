@@ -3,27 +3,40 @@
  * the index, Pagefind (1.x, since pagefind/pagefind#315; no option turns it off, #780) searches
  * for the longest prefix that is: "DRAFTWORDZEBRA", a word only a draft has, comes back as
  * matches for "drafts". A story then seems to contain a word it does not, and a word of an
- * unpublished story appears to find something.
+ * unpublished story appears to find something. The search index is cut into shards
+ * (src/lib/search/shards.ts), and a shard that lacks a word another shard holds falls back
+ * too ("Putin" came back from an old shard as "putting").
  *
- * The rule: a term was really found when a word Pagefind marked in the result starts with the
- * term (Pagefind's prefix search: "Kunash" → "Kunashiri"), or shares with it all but its last
- * four letters and at least three (English stemming: "elections" ↔ "elected", "countries" ↔
- * "country", "runs" ↔ "running"). A fallback match keeps only a stub of the term
- * ("draft" of "draftwordzebra"). Terms in Chinese or Japanese script are left to Pagefind (its
- * Japanese bundle segments text; the rule is about Latin-script stemming).
+ * The rule is Pagefind's own matching: Pagefind stores the stem of every word (Snowball
+ * English, `rust-stemmers`, in the English bundle; no stemming in the Japanese bundle, whose
+ * index language has no stemmer) and finds the words whose stem starts with the stem of the
+ * term (its prefix search: "Kunash" → "Kunashiri"; stemming: "elections" ↔ "elected",
+ * "countries" ↔ "country"). So a marked word is a real match when its stem starts with the
+ * term's stem, and a fallback when it does not. The stems are taken here with Porter2
+ * (`wink-porter2-stemmer`), the algorithm Snowball English implements. Terms in Chinese or
+ * Japanese script are left to Pagefind (its Japanese bundle segments text).
  */
+import porter2 from 'wink-porter2-stemmer';
 
-/** Letters and digits of `word`, lower-cased (NFC), as Pagefind compares them. */
+/** Letters and digits of `word`, lower-cased (NFC) and without Latin accents, as Pagefind compares them. */
 export function normaliseWord(word: string): string {
-  return word.normalize('NFC').toLocaleLowerCase('en').replace(/[^\p{L}\p{N}]+/gu, '');
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLocaleLowerCase('en').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** Letters a stemmed match may differ by at the end of the term (Snowball English suffixes). */
-const STEM_SLACK = 4;
-/** Letters a stemmed match must share with the term at least. */
-const MIN_SHARED = 3;
+/** A stemmer: a normalised word → its stem. */
+export type Stemmer = (word: string) => string;
+
+const unstemmed: Stemmer = (word) => word;
+
+/**
+ * The stemmer Pagefind uses for a bundle's index language (src/integrations/search-index.ts
+ * `SEARCH_BUNDLES`): Porter2 for `en`, none for any other (the Japanese bundle).
+ */
+export function stemmerFor(language: string): Stemmer {
+  return language === 'en' ? porter2 : unstemmed;
+}
 
 function sharedPrefix(a: string, b: string): number {
   let i = 0;
@@ -32,16 +45,14 @@ function sharedPrefix(a: string, b: string): number {
 }
 
 /**
- * Whether `marked` (a word Pagefind highlighted) is a real match of the search term `term`,
- * by the rule in the module comment. Both are compared after {@link normaliseWord}.
+ * Whether `marked` (a word Pagefind highlighted) is a real match of the search term `term`
+ * in an index stemmed with `stem` (default: English), by the rule in the module comment. Both
+ * are compared after {@link normaliseWord}.
  */
-export function isRealMatch(term: string, marked: string): boolean {
+export function isRealMatch(term: string, marked: string, stem: Stemmer = porter2): boolean {
   const t = normaliseWord(term);
-  const w = normaliseWord(marked);
   if (t === '' || CJK.test(t)) return true;
-  if (w.startsWith(t)) return true;
-  const shared = sharedPrefix(t, w);
-  return shared >= Math.min(t.length, MIN_SHARED) && shared >= t.length - STEM_SLACK;
+  return stem(normaliseWord(marked)).startsWith(stem(t));
 }
 
 /** The search terms of a query as Pagefind splits them (on white space), normalised, without empties. */
@@ -50,18 +61,32 @@ export function searchTerms(query: string): string[] {
 }
 
 /**
+ * The stems a marked token stands for: the token as one word ("Putin's" → "putin") and each
+ * of its parts between punctuation ("M.Sc." → "m", "sc"; Pagefind indexes both forms, so a
+ * fallback to "sc" marks "M.Sc.").
+ */
+function markedStems(token: string, stem: Stemmer): string[] {
+  const parts = token.split(/[^\p{L}\p{N}]+/u).map(normaliseWord).filter((w) => w !== '');
+  const whole = normaliseWord(token);
+  return [...new Set([whole, ...parts].filter((w) => w !== '').map(stem))];
+}
+
+/**
  * Whether the words Pagefind marked in a result (`<mark>` contents of its excerpt) show every
- * Latin-script term of `query` really found. A term none of whose candidates is marked in the
+ * Latin-script term of `query` really found, in an index stemmed with `stem`. A term none of
+ * whose candidates (marked stems sharing a first letter with the term's stem) is marked in the
  * excerpt (the excerpt shows one passage) does not count against the result; a term whose
  * only marked candidates are fallback stubs does. Pagefind falls back per term and per index,
- * so one fallback term in the best result means the whole query matches nothing in that index.
+ * so one fallback term in the best result means the whole query matches nothing in that index
+ * (that shard).
  */
-export function showsRealMatches(query: string, markedWords: readonly string[]): boolean {
-  const marked = markedWords.map(normaliseWord).filter((w) => w !== '');
+export function showsRealMatches(query: string, markedWords: readonly string[], stem: Stemmer = porter2): boolean {
+  const marked = markedWords.flatMap((w) => markedStems(w, stem));
   return searchTerms(query).every((term) => {
     if (CJK.test(term)) return true;
-    const candidates = marked.filter((w) => sharedPrefix(term, w) > 0);
-    return candidates.length === 0 || candidates.some((w) => isRealMatch(term, w));
+    const t = stem(term);
+    const candidates = marked.filter((w) => sharedPrefix(t, w) > 0);
+    return candidates.length === 0 || candidates.some((w) => w.startsWith(t));
   });
 }
 

@@ -17,18 +17,23 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import { sha256Hex } from '../lib/cache-file.ts';
+
+/** Files read, hashed or copied at once: a shard is thousands of small files (one fragment per page), and one at a time the disk waits on each. */
+const CONCURRENCY = 16;
 
 /**
  * The cache key of a search shard, fed one page at a time so a build never holds every
  * page in memory (100,000 article pages are gigabytes of HTML): a SHA-256 (base64url) over
- * the Pagefind version and, per page in the order given (callers go in sorted path order),
+ * the Pagefind version and indexing method and, per page in the order given (callers go in sorted path order),
  * the shard's folder, its language, the page's path and the SHA-256 (hex) of its full HTML.
  */
 export class SearchDigest {
   private readonly hash = createHash('sha256');
-  constructor(pagefindVersion: string) {
-    this.hash.update(`pagefind ${pagefindVersion}`);
+  /** @param indexer the Pagefind version and how pages are handed to it (a change indexes again). */
+  constructor(indexer: string) {
+    this.hash.update(`pagefind ${indexer}`);
   }
   /** Add one page handed to the shard folder `dir` (index language `language`); `pageDigest` is the SHA-256 of its HTML. */
   add(dir: string, language: string, sourcePath: string, pageDigest: string): void {
@@ -85,10 +90,11 @@ export async function restoreSearchIndex(cacheDir: string, key: string, dirs: re
     const odd = present.find((f) => !(f in record.files)) ?? recorded.find((f) => !present.includes(f)) ?? '?';
     return `damaged: ${odd} is ${present.includes(odd) ? 'not in the record' : 'missing'}`;
   }
-  for (const file of recorded) {
-    if ((await sha256Of(path.join(cacheDir, file))) !== record.files[file]) return `damaged: ${file} differs from its recorded digest`;
-  }
-  for (const dir of dirs) await fs.cp(path.join(cacheDir, dir), path.join(outDir, dir), { recursive: true });
+  const digests = await pMap(recorded, (file) => sha256Of(path.join(cacheDir, file)), { concurrency: CONCURRENCY });
+  const damaged = recorded.find((file, i) => digests[i] !== record.files[file]);
+  if (damaged !== undefined) return `damaged: ${damaged} differs from its recorded digest`;
+  for (const folder of new Set(recorded.map((f) => path.posix.dirname(f)))) await fs.mkdir(path.join(outDir, folder), { recursive: true });
+  await pMap(recorded, (file) => fs.copyFile(path.join(cacheDir, file), path.join(outDir, file)), { concurrency: CONCURRENCY });
   return 'restored';
 }
 
@@ -101,9 +107,15 @@ export async function storeSearchIndex(cacheDir: string, key: string, dirs: read
   await fs.rm(cacheDir, { recursive: true, force: true });
   await fs.mkdir(cacheDir, { recursive: true });
   const files: Record<string, string> = {};
-  for (const dir of dirs) {
-    await fs.cp(path.join(outDir, dir), path.join(cacheDir, dir), { recursive: true });
-    for (const f of await listFiles(path.join(cacheDir, dir))) files[`${dir}/${f}`] = await sha256Of(path.join(cacheDir, dir, f));
-  }
+  const written: string[] = [];
+  for (const dir of dirs) written.push(...(await listFiles(path.join(outDir, dir))).map((f) => `${dir}/${f}`));
+  for (const folder of new Set(written.map((f) => path.posix.dirname(f)))) await fs.mkdir(path.join(cacheDir, folder), { recursive: true });
+  // Each file is read once: hashed, and written to the cache from the same bytes.
+  const digests = await pMap(written, async (file) => {
+    const bytes = await fs.readFile(path.join(outDir, file));
+    await fs.writeFile(path.join(cacheDir, file), bytes);
+    return sha256Hex(bytes);
+  }, { concurrency: CONCURRENCY });
+  written.forEach((file, i) => (files[file] = digests[i]!));
   await fs.writeFile(path.join(cacheDir, RECORD), JSON.stringify({ key, files } satisfies SearchRecord));
 }

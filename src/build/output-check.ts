@@ -17,11 +17,8 @@ import { listTree } from './restore-digests.ts';
 const BUILD_LEFTOVERS = ['.prerender'];
 /** Files whose text is read for absolute paths of the build machine. */
 const TEXT_FILE = /\.(html|xml|json|txt|css|js|mjs|svg|xsl|webmanifest)$|(^|\/)_(headers|redirects)$/;
-/**
- * Files read at once: enough for the file system to work while the main thread hashes, few
- * enough that the bytes held stay small (the largest output files are pictures of a few MB).
- */
-const READS_IN_FLIGHT = 8;
+/** Let pending signal handlers run between two files. */
+const betweenFiles = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What {@link checkOutput} found. */
 export interface OutputCheck {
@@ -43,28 +40,23 @@ function problemOf(file: string, bytes: Buffer, projectRoot: string, needle: Buf
  * Remove Astro's build leftovers from `outDir`, then read every file under it once, to list
  * what must not ship — source maps, hidden folders (`.well-known` excepted), and any text file
  * that contains `projectRoot` (the absolute path of the checkout, matched as bytes) — and to
- * take its SHA-256. Linear in the output size; reads asynchronously (READS_IN_FLIGHT files at
- * a time), so a stop signal can be handled while it runs.
+ * take its SHA-256. Linear in the output size. Each file is read in one synchronous call and
+ * the event loop gets a turn between files, so a stop signal is handled while the check runs
+ * (`fs.promises.readFile`, even eight files at a time, took twice as long over a 10,000-article
+ * output: 23,700 files, 450 MB).
  * @throws the file system's error when a file cannot be read.
  */
 export async function checkOutput(outDir: string, projectRoot: string): Promise<OutputCheck> {
   for (const leftover of BUILD_LEFTOVERS) fs.rmSync(path.join(outDir, leftover), { recursive: true, force: true });
   const needle = Buffer.from(projectRoot);
-  const files = listTree(outDir);
-  const digests: string[] = new Array<string>(files.length);
-  const found: (string | undefined)[] = new Array<string | undefined>(files.length);
-  let next = 0;
-  const reader = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i]!;
-      const bytes = await fs.promises.readFile(path.join(outDir, file));
-      digests[i] = sha256Hex(bytes);
-      found[i] = problemOf(file, bytes, projectRoot, needle);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
+  const problems: string[] = [];
   const manifest: OutputManifest = {};
-  files.forEach((file, i) => (manifest[file] = digests[i]!));
-  return { problems: found.filter((p): p is string => p !== undefined), manifest };
+  for (const file of listTree(outDir)) {
+    const bytes = fs.readFileSync(path.join(outDir, file));
+    manifest[file] = sha256Hex(bytes);
+    const problem = problemOf(file, bytes, projectRoot, needle);
+    if (problem) problems.push(problem);
+    await betweenFiles();
+  }
+  return { problems, manifest };
 }

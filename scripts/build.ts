@@ -13,8 +13,9 @@
  *    page lines too.
  * 3. When Astro succeeded (content check, pages, feeds, sitemaps, the checks at
  *    `astro:build:done`), checks that nothing of the build machine ships
- *    (src/build/output-check.ts), records the cache digests, and only then swaps the staging
- *    folder in for the output folder (default `dist/`). It writes the change list against the
+ *    (src/build/output-check.ts, which also takes every file's digest), records the cache
+ *    digests (reading again only the cached page copies Astro wrote), and only then swaps the
+ *    staging folder in for the output folder (default `dist/`). It writes the change list against the
  *    previous output to `dist-report/changes.txt` (src/build/change-list.ts).
  *
  * A failure at any step, or SIGINT/SIGTERM/SIGHUP at any moment, deletes the staging folder
@@ -214,15 +215,14 @@ child.on('exit', async (code, signal) => {
   if (lastPageAt) phaseStarts.push(['final checks', lastPageAt]);
   phaseStarts.push(['output check', performance.now()]);
   log(`checking the output before it replaces ${outName}`);
-  const problems = await checkOutput(paths.staging, projectRoot);
+  const { problems, manifest } = await checkOutput(paths.staging, projectRoot);
   if (stoppedBy) stop();
   if (problems.length) {
     discardStaging(paths);
     fail(`the output holds files that must not be published:\n${problems.map((p) => `  ${p}`).join('\n')}\n${outName} was left as it was.`);
     process.exit(1);
   }
-  const manifest = manifestOf(paths.staging);
-  recordCache(cacheDir, manifest);
+  recordCache(cacheDir, manifest, verification.kept);
   await tick();
   if (stoppedBy) stop();
   // From here on the build is complete: the swap is synchronous, and a signal that arrives

@@ -28,7 +28,11 @@ export function urlPathOf(file: string): string {
   return `/${file}`;
 }
 
-/** SHA-256 of every file under `dir` (linear in the output size). */
+/**
+ * SHA-256 of every file under `dir` (linear in the output size): the manifest of a published
+ * output that has no report beside it. A new build's manifest comes from its output check
+ * (src/build/output-check.ts), which reads each file once for both.
+ */
 export function manifestOf(dir: string): OutputManifest {
   const manifest: OutputManifest = {};
   for (const file of listTree(dir)) manifest[file] = fileDigest(path.join(dir, file));

@@ -19,6 +19,14 @@
  *   `<cacheDir>/dateline-snapshot/`, when that copy matches the digest; otherwise, and when
  *   the record itself is missing or unreadable, the cache is emptied: a cold build, never a
  *   wrong one.
+ *
+ * {@link recordCache} takes the digest of each page copy from the verification when the copy's
+ * size, mtime and inode are those {@link verifyCache} saw (Astro left it alone: it only reads
+ * the copies it restores); a copy Astro wrote or rewrote during the build is read and hashed.
+ * Either way a copy whose digest differs from the page just published is deleted, never
+ * recorded. The trust within one build is by stat: a same-size edit made during the build
+ * that also puts the mtime back is not noticed until the next {@link verifyCache}, which
+ * hashes every copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,7 +48,17 @@ interface DigestRecord {
   guarded: Record<string, string | null>;
 }
 
-/** What {@link verifyCache} found and did, for the build log. */
+/** A page copy as {@link verifyCache} read it: its SHA-256 hex and its stat at that moment. */
+export interface VerifiedCopy {
+  digest: string;
+  /** Bytes. */
+  size: number;
+  /** Last modification, ms since the epoch (fs.Stats.mtimeMs). */
+  mtimeMs: number;
+  ino: number;
+}
+
+/** What {@link verifyCache} found and did, for the build log and for {@link recordCache}. */
 export interface CacheVerification {
   /** Pages whose cached copies were kept (they match their digests). */
   verified: number;
@@ -50,6 +68,8 @@ export interface CacheVerification {
   cold?: string;
   /** Guarded files put back from the last good build's snapshot, with the reason. */
   restored: string[];
+  /** Each kept copy (path relative to `<cacheDir>/dist/`) with its digest and stat. */
+  kept: Map<string, VerifiedCopy>;
 }
 
 /** SHA-256 hex of a file's bytes. */
@@ -64,6 +84,22 @@ export function listTree(dir: string): string[] {
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/** Read `file` once, with the stat of the same open file: what {@link recordCache} later compares. */
+function readCopy(file: string): VerifiedCopy {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const { size, mtimeMs, ino } = fs.fstatSync(fd);
+    return { digest: sha256Hex(fs.readFileSync(fd)), size, mtimeMs, ino };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** True when `stat` is the stat recorded in `copy` (same size, mtime and inode). */
+function sameStat(copy: VerifiedCopy, stat: fs.Stats): boolean {
+  return copy.size === stat.size && copy.mtimeMs === stat.mtimeMs && copy.ino === stat.ino;
 }
 
 function readRecord(cacheDir: string): DigestRecord | undefined {
@@ -104,7 +140,8 @@ function restoreFromSnapshot(cacheDir: string, name: string, expected: string | 
  * Check the incremental-build cache in `cacheDir` (absolute path) before a build and delete
  * whatever does not match the digests recorded by the last successful build (see the module
  * comment). Never throws for a damaged cache: damage makes pages render again.
- * Runs in time linear in the cache's size (each page copy is hashed once).
+ * Runs in time linear in the cache's size (each page copy is hashed once); returns, in
+ * `kept`, the digest and stat of every copy it kept, for {@link recordCache}.
  */
 export function verifyCache(cacheDir: string): CacheVerification {
   const pagesDir = path.join(cacheDir, PAGES_DIR);
@@ -112,12 +149,12 @@ export function verifyCache(cacheDir: string): CacheVerification {
   const hasAnything = cached.length > 0 || GUARDED_FILES.some((f) => fs.existsSync(path.join(cacheDir, f)));
   if (!hasAnything) {
     fs.rmSync(path.join(cacheDir, RECORD_FILE), { force: true });
-    return { verified: 0, rerender: [], restored: [] };
+    return { verified: 0, rerender: [], restored: [], kept: new Map() };
   }
   const record = readRecord(cacheDir);
   if (!record) {
     emptyCache(cacheDir);
-    return { verified: 0, rerender: [], restored: [], cold: `no valid digest record (${RECORD_FILE}) for the cache: cold build` };
+    return { verified: 0, rerender: [], restored: [], kept: new Map(), cold: `no valid digest record (${RECORD_FILE}) for the cache: cold build` };
   }
   const restored: string[] = [];
   for (const name of GUARDED_FILES) {
@@ -128,40 +165,48 @@ export function verifyCache(cacheDir: string): CacheVerification {
       continue;
     }
     emptyCache(cacheDir);
-    return { verified: 0, rerender: [], restored: [], cold: `${name} in the cache does not match its recorded digest: cold build` };
+    return { verified: 0, rerender: [], restored: [], kept: new Map(), cold: `${name} in the cache does not match its recorded digest: cold build` };
   }
   const rerender: string[] = [];
-  let verified = 0;
+  const kept = new Map<string, VerifiedCopy>();
   const present = new Set(cached);
   for (const file of cached) {
     const expected = record.pages[file];
     if (expected === undefined) {
       fs.rmSync(path.join(pagesDir, file), { force: true });
       rerender.push(`/${file}: its cached copy has no recorded digest`);
-    } else if (fileDigest(path.join(pagesDir, file)) !== expected) {
+      continue;
+    }
+    const copy = readCopy(path.join(pagesDir, file));
+    if (copy.digest !== expected) {
       fs.rmSync(path.join(pagesDir, file), { force: true });
       rerender.push(`/${file}: its cached copy does not match the digest recorded when it was rendered`);
     } else {
-      verified++;
+      kept.set(file, copy);
     }
   }
   for (const file of Object.keys(record.pages)) {
     if (!present.has(file)) rerender.push(`/${file}: its cached copy is missing`);
   }
-  return { verified, rerender, restored };
+  return { verified: kept.size, rerender, restored, kept };
 }
 
 /**
  * After a successful build, record the digests of the cache in `cacheDir` (absolute path).
- * `published` maps each file of the new output (relative path) to its SHA-256. A cached page
- * is recorded with the digest of the page published at the same path; a copy that differs
- * from it (or has no published twin) is deleted instead, so it is never restored.
+ * `published` maps each file of the new output (relative path) to its SHA-256; `kept` is
+ * what {@link verifyCache} kept before this build ({@link CacheVerification.kept}). A cached
+ * page copy whose size, mtime and inode are still those in `kept` gets the digest verified
+ * then, without being read again; any other copy (new, or written during the build) is read
+ * and hashed. A copy is recorded with the digest of the page published at the same path; a
+ * copy that differs from it (or has no published twin) is deleted instead, so it is never
+ * restored.
  */
-export function recordCache(cacheDir: string, published: Readonly<Record<string, string>>): void {
+export function recordCache(cacheDir: string, published: Readonly<Record<string, string>>, kept: ReadonlyMap<string, VerifiedCopy>): void {
   const pagesDir = path.join(cacheDir, PAGES_DIR);
   const pages: Record<string, string> = {};
   for (const file of listTree(pagesDir)) {
-    const digest = fileDigest(path.join(pagesDir, file));
+    const known = kept.get(file);
+    const digest = known && sameStat(known, fs.statSync(path.join(pagesDir, file))) ? known.digest : fileDigest(path.join(pagesDir, file));
     if (published[file] === digest) pages[file] = digest;
     else fs.rmSync(path.join(pagesDir, file), { force: true });
   }

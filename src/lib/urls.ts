@@ -180,5 +180,8 @@ export function picturePath(name: string): string {
  * every input of the drawing, so a URL's bytes never change.
  */
 export function mapPath(digest: string, kind: 'svg' | 'og'): string {
-  return kind === 'svg' ? `/maps/${digest}.svg` : `/maps/${digest}-og.png`;
+  return kind === 'svg' ? `/${MAPS_DIR}/${digest}.svg` : `/${MAPS_DIR}/${digest}-og.png`;
 }
+
+/** Folder (and URL path segment) of the locator map files. */
+export const MAPS_DIR = 'maps';

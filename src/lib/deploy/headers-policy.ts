@@ -18,7 +18,7 @@
  * share: literal segments, `:name` for one whole segment, `*` for any run of characters.
  */
 import type { Redirect } from '../distribution/redirects.ts';
-import { correctionsPath, feedPath, homePath, newsSitemapPath, topicPath, authorPath, type FeedFormat } from '../urls.ts';
+import { correctionsPath, feedPath, homePath, MAPS_DIR, newsSitemapPath, PICTURES_DIR, topicPath, authorPath, type FeedFormat } from '../urls.ts';
 import { FEED_MEDIA_TYPES } from '../distribution/feed-model.ts';
 
 /**
@@ -164,7 +164,7 @@ const FEED_LISTINGS = [homePath(), correctionsPath(), topicPath(':topic'), autho
 const FORMAT_LABELS: Readonly<Record<FeedFormat, string>> = { rss: 'RSS feeds', atom: 'Atom feeds', json: 'JSON feeds' };
 
 /**
- * The path rules: hashed assets immutable; feeds, sitemaps and the feed stylesheet with their
+ * The path rules: hashed assets, picture variants and locator maps immutable; feeds, sitemaps and the feed stylesheet with their
  * media type and UTF-8 charset (JSON Feed 1.1 asks for `application/feed+json`; a plain
  * server sends `.xml` as `text/xml` or `application/xml` and `.json` as `application/json`).
  * HTML takes the default.
@@ -178,6 +178,8 @@ export function pathRules(): PathRule[] {
   });
   return [
     { label: 'fingerprinted build assets', patterns: ['/_astro/*'], cacheControl: CACHE_IMMUTABLE },
+    // Named by a digest of every input (src/lib/pictures/variants.ts, src/lib/maps/map-files.ts): a URL's bytes never change.
+    { label: 'picture variants and locator maps', patterns: [`/${PICTURES_DIR}/*`, `/${MAPS_DIR}/*`], cacheControl: CACHE_IMMUTABLE },
     feedRule('rss'),
     feedRule('atom'),
     feedRule('json'),

@@ -19,6 +19,21 @@ export type ReferenceFactory = (collection: 'articles' | 'topics' | 'authors') =
 export const HEADLINE = PlainText({ max: 200 });
 
 /**
+ * A list of references in which each id appears once: a topic, author or related story
+ * listed twice would show twice on the page (and file the story twice under its topic).
+ * The issue is reported at the repeated item (`topics[2]`), so the error names its line.
+ */
+function distinctIds<T extends { id: string }>(list: z.ZodType<T[]>) {
+  return list.superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${item.id}" is listed twice` });
+      seen.add(item.id);
+    });
+  });
+}
+
+/**
  * Frontmatter of an article (`src/content/articles/**\/*.md`).
  * Field names follow the newsroom glossary (headline, standfirst, dateline…).
  */
@@ -30,9 +45,9 @@ export function ArticleSchema(reference: ReferenceFactory) {
       /** One or two sentences under the headline; meta description and feed summary. 1–400 characters. */
       standfirst: PlainText({ max: 400 }).describe('Summary under the headline, 1–400 characters'),
       /** Topic ids (file names in `src/content/topics/`); the first is the primary topic (the kicker). */
-      topics: z.array(reference('topics')).min(1, 'must list at least one topic id; the first is the primary topic').describe('Topic ids; the first is the primary topic'),
+      topics: distinctIds(z.array(reference('topics')).min(1, 'must list at least one topic id; the first is the primary topic')).describe('Topic ids; the first is the primary topic'),
       /** Author ids (file names in `src/content/authors/`); none means no personal byline. */
-      authors: z.array(reference('authors')).default([]).describe('Author ids, optional'),
+      authors: distinctIds(z.array(reference('authors'))).default([]).describe('Author ids, optional'),
       /** First publication: quoted ISO 8601 with `Z` or an offset. */
       publishedAt: DateTimeSchema().describe('First publication, e.g. "2016-11-20T13:03:00+08:00"'),
       /** Last meaningful update, same format; not before `publishedAt`. */
@@ -44,7 +59,7 @@ export function ArticleSchema(reference: ReferenceFactory) {
       /** BCP 47 tag when the article is not in the site language, e.g. `ja`. */
       lang: LanguageTag().optional().describe('BCP 47 language tag, e.g. ja'),
       /** Hand-picked related article ids, shown first in the related block. */
-      related: z.array(reference('articles')).default([]).describe('Related article ids'),
+      related: distinctIds(z.array(reference('articles'))).default([]).describe('Related article ids'),
       /** Drafts never appear in a production build. */
       draft: z.boolean().default(false).describe('true keeps the article out of production builds'),
       /** The lead picture: a file beside the article with alt text, caption, credit and focal point (`src/schemas/image.ts`). */

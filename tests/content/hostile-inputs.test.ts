@@ -54,6 +54,12 @@ describe('hostile input is reported with file, line and field', () => {
       'articles/scheme-relative-link.md:10: body: "//evil.example/report" in href on <a> is a scheme-relative URL (another host, which feed readers resolve against the feed\'s address): write the full https:// URL',
     ]);
   });
+  it('a topic and an author listed twice (used to show twice on the page, and file the story twice under the topic)', () => {
+    expect(check('twice', ['topic-listed-twice']).problems).toEqual([
+      'articles/topic-listed-twice.md:6: topics[1]: "city" is listed twice',
+      'articles/topic-listed-twice.md:9: authors[1]: "jane-doe" is listed twice',
+    ]);
+  });
   it('a BEL control character in the headline (used to kill the Atom feed)', () => {
     expect(check('bel', ['bell-in-headline']).problems).toEqual([
       'articles/bell-in-headline.md:2: headline: contains the control character U+0007, which XML 1.0 (feeds, sitemaps) cannot carry: delete it',

@@ -6,7 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { extractFromXml } from '@extractus/feed-extractor';
 import { describe, expect, it } from 'vitest';
-import { buildArticleFeed, buildCorrectionsFeed, feedLinks, publishedFormats } from '../../src/lib/distribution/feed-model.ts';
+import { buildArticleFeed, buildCorrectionsFeed, emptyFeedUpdated, feedLinks, publishedFormats } from '../../src/lib/distribution/feed-model.ts';
 import { buildRssXml } from '../../src/lib/distribution/feed-rss.ts';
 import { buildAtomXml } from '../../src/lib/distribution/feed-atom.ts';
 import { buildJsonFeed } from '../../src/lib/distribution/feed-json.ts';
@@ -79,6 +79,18 @@ describe('WebSub', () => {
 
 describe('feeds without items', () => {
   const empty = buildCorrectionsFeed([], { site: SITE, fallbackUpdated: new Date('2026-01-01T00:00:00Z') });
+
+  it('are dated by the oldest story, so adding or updating a story does not change their bytes (nor the CDN change list)', async () => {
+    const at = (iso: string) => ({ publishedAt: new Date(iso) });
+    const stories = [at('2016-11-20T13:03:00+08:00'), at('2020-01-01T00:00:00Z')];
+    expect(emptyFeedUpdated(stories).toISOString()).toBe('2016-11-20T05:03:00.000Z');
+    expect(emptyFeedUpdated([...stories, at('2026-11-30T08:00:00Z')])).toEqual(emptyFeedUpdated(stories));
+    expect(emptyFeedUpdated([]).getTime()).toBe(0);
+    const before = await buildRssXml(buildCorrectionsFeed([], { site: SITE, fallbackUpdated: emptyFeedUpdated(stories) }));
+    const after = await buildRssXml(buildCorrectionsFeed([], { site: SITE, fallbackUpdated: emptyFeedUpdated([...stories, at('2026-11-30T08:00:00Z')]) }));
+    expect(after).toBe(before);
+    expect(before).toContain('<lastBuildDate>Sun, 20 Nov 2016 05:03:00 GMT</lastBuildDate>');
+  });
 
   it('@extractus/feed-extractor rejects an entry-less Atom document (valid RFC 4287), but reads the empty RSS', async () => {
     expect(() => extractFromXml(buildAtomXml(empty))).toThrow(/Unrecognized feed format/);

@@ -311,12 +311,24 @@ export function articleFeedItem(article: Article, bodyHtml: string, site: FeedSi
   };
 }
 
+/**
+ * `updated` (RSS `lastBuildDate`, Atom `updated`) of a feed that has no items, such as the
+ * corrections feed of a site without corrections: the first publication of the site's oldest
+ * story (`articles`: the listable articles), or the epoch when there is none. Deterministic,
+ * and it does not move when a story is added or updated, so an empty feed's bytes — and the
+ * CDN change list — only change when the feed does.
+ */
+export function emptyFeedUpdated(articles: readonly Pick<Article, 'publishedAt'>[]): Date {
+  const oldest = articles.reduce((min, a) => Math.min(min, a.publishedAt.getTime()), Infinity);
+  return new Date(Number.isFinite(oldest) ? oldest : 0);
+}
+
 /** Options of {@link buildArticleFeed}. */
 export interface ArticleFeedOptions {
   site: FeedSite;
   /** Rendered body HTML of an article (root-relative links allowed). */
   bodyOf: (article: Article) => string;
-  /** `updated` of a feed with no items: the newest change on the whole site, for determinism. */
+  /** `updated` of a feed with no items ({@link emptyFeedUpdated}). */
   fallbackUpdated: Date;
   /**
    * Items already built, by article id: an article appears in the site feed and in each of

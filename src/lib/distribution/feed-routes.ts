@@ -6,9 +6,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../../site.config.ts';
 import { getSiteIndex, cacheKeyFor, bodyHtml, type SiteIndex } from '../content/queries.ts';
-import { lastModified, type Article } from '../content/article-model.ts';
+import type { Article } from '../content/article-model.ts';
 import { listCorrections } from '../content/corrections.ts';
-import { buildArticleFeed, buildCorrectionsFeed, feedSizeOf, publishedFormats, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
+import { buildArticleFeed, buildCorrectionsFeed, emptyFeedUpdated, feedSizeOf, publishedFormats, type FeedItem, type FeedModel, type FeedScope } from './feed-model.ts';
 import { buildRssXml } from './feed-rss.ts';
 import { buildAtomXml } from './feed-atom.ts';
 import { buildJsonFeedText } from './feed-json.ts';
@@ -25,12 +25,6 @@ const models = new Map<string, Promise<FeedModel>>();
 /** Article items shared by the site, topic and author feeds of this build. */
 const itemCache = new Map<string, FeedItem>();
 
-/** The newest change on the whole site: `updated` of a feed with no items. */
-function siteLastChanged(index: SiteIndex): Date {
-  const newest = index.articles.reduce((max, a) => Math.max(max, lastModified(a).getTime()), 0);
-  return new Date(newest);
-}
-
 
 function scopeKey(scope: FeedScope): string {
   if (scope.kind === 'section') return `section:${scope.section.id}`;
@@ -41,7 +35,7 @@ function scopeKey(scope: FeedScope): string {
 
 async function loadModel(scope: FeedScope): Promise<FeedModel> {
   const index = await getSiteIndex();
-  const options = { site, bodyOf: bodyHtml, fallbackUpdated: siteLastChanged(index), itemCache };
+  const options = { site, bodyOf: bodyHtml, fallbackUpdated: emptyFeedUpdated(index.articles), itemCache };
   switch (scope.kind) {
     case 'site':
       return buildArticleFeed(scope, index.articles, options);

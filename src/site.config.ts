@@ -15,6 +15,9 @@ import { isReportUrl } from './lib/deploy/headers-policy.ts';
 import { twitterHandleSchema } from './schemas/twitter-handle.ts';
 import { LanguageTag } from './schemas/language.ts';
 
+/** What `searchShardArticles` must be, said once for every way it can be wrong. */
+const SHARD_ARTICLES_RULE = 'must be a whole number of articles from 1 to 1000000';
+
 /**
  * An image of the publication served from `public/`: root-relative path, pixel size and
  * alternative text. Feeds, social cards and structured data make the path absolute.
@@ -105,7 +108,7 @@ export const siteConfigSchema = z.object({
    * edit re-index less, more shards make a search fetch more files. Override at build time with
    * `SEARCH_SHARD_ARTICLES`.
    */
-  searchShardArticles: z.number().int().positive().max(1_000_000),
+  searchShardArticles: z.number({ error: SHARD_ARTICLES_RULE }).int(SHARD_ARTICLES_RULE).min(1, SHARD_ARTICLES_RULE).max(1_000_000, SHARD_ARTICLES_RULE),
   /**
    * Square publication logo (at least 112×112; 512×512 recommended): the publisher `logo` in
    * JSON-LD, the JSON Feed `icon`. Source: `assets/brand/logo.svg` (`node scripts/build-brand-images.ts`).
@@ -252,7 +255,8 @@ export function resolveSiteConfig(
   const hubFromEnv = env['WEBSUB_HUB']?.trim();
   if (hubFromEnv) input['websubHub'] = hubFromEnv;
   const shardFromEnv = env['SEARCH_SHARD_ARTICLES']?.trim();
-  if (shardFromEnv) input['searchShardArticles'] = /^\d+$/.test(shardFromEnv) ? Number(shardFromEnv) : shardFromEnv;
+  // A decimal number is passed on as a number (so "-1" and "1.5" are judged as numbers), anything else as text.
+  if (shardFromEnv) input['searchShardArticles'] = /^[+-]?\d+(\.\d+)?$/.test(shardFromEnv) ? Number(shardFromEnv) : shardFromEnv;
   const result = siteConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
@@ -261,7 +265,7 @@ export function resolveSiteConfig(
     const origin = key === 'url' && fromEnv ? ' (from SITE_URL)' : key === 'websubHub' && hubFromEnv ? ' (from WEBSUB_HUB)' : key === 'searchShardArticles' && shardFromEnv ? ' (from SEARCH_SHARD_ARTICLES)' : '';
     return `  ${key}${origin}: ${issue.message} (got ${JSON.stringify(got)})`;
   });
-  throw new SiteConfigError(`Invalid site configuration:\n${lines.join('\n')}`);
+  throw new SiteConfigError(`Invalid site configuration:\n${[...new Set(lines)].join('\n')}`);
 }
 
 /**

@@ -65,15 +65,25 @@ async function sha256Of(file: string): Promise<string> {
 /**
  * Copy the cached bundles `dirs` into `outDir` when the cache in `cacheDir` holds exactly
  * the indexes for `key` and every cached file still has its recorded digest.
- * @returns `restored`, or why not (`no cache`, `changed`, or `damaged: <file>`); nothing is
+ * @returns `restored`, or why not (`no cache`, `changed`, or `damaged: <what>`, also for a
+ *   record that is unreadable, or missing beside cached files); nothing is
  *   written into `outDir` unless it returns `restored`.
  */
 export async function restoreSearchIndex(cacheDir: string, key: string, dirs: readonly string[], outDir: string): Promise<'restored' | 'no cache' | 'changed' | `damaged: ${string}`> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(cacheDir, RECORD), 'utf8');
+  } catch {
+    // No record: no cache, unless cached files are there without it (a deleted record).
+    const left = await fs.readdir(cacheDir).catch(() => [] as string[]);
+    return left.length ? `damaged: ${RECORD} is missing` : 'no cache';
+  }
   let record: SearchRecord;
   try {
-    record = JSON.parse(await fs.readFile(path.join(cacheDir, RECORD), 'utf8')) as SearchRecord;
+    record = JSON.parse(text) as SearchRecord;
+    if (typeof record.key !== 'string' || typeof record.files !== 'object' || record.files === null) throw new TypeError('not a record');
   } catch {
-    return 'no cache';
+    return `damaged: ${RECORD} is not a valid record`;
   }
   if (record.key !== key) return 'changed';
   const present: string[] = [];

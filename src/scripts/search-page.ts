@@ -4,9 +4,11 @@
  * shards listed in `/pagefind/shards.json` (src/lib/search/shards.ts), and lists the results —
  * headline link, date and an excerpt with the matched words marked (Pagefind escapes the
  * excerpt text and adds only `<mark>`). Results a shard gave for a fallback prefix of a term it
- * does not hold are dropped (`src/lib/search/word-match.ts`).
+ * does not hold are dropped (`src/lib/search/word-match.ts`), and so are those of a shard that
+ * lacks a term another shard holds (`src/lib/search/shard-query.ts`).
  */
-import { markedWords, showsRealMatches, stemmerFor, type Stemmer } from '../lib/search/word-match.ts';
+import { holdsTerm, searchTerms, stemmerFor, type Stemmer } from '../lib/search/word-match.ts';
+import { shardsThatAnswer } from '../lib/search/shard-query.ts';
 import { SHARD_MANIFEST_PATH, type ShardManifest } from '../lib/search/shards.ts';
 
 interface PagefindResultData {
@@ -26,8 +28,9 @@ interface Pagefind {
   search(q: string, o?: { filters?: Filters }): Promise<{ results: PagefindResult[] }>;
 }
 
-/** One shard to search: the Pagefind instance of its bundle, the filter that keeps its pages, and its index's stemmer. */
+/** One shard to search: its bundle, the Pagefind instance of that bundle, the filter that keeps the shard's pages, and its index's stemmer. */
 interface ShardQuery {
+  bundle: string;
   pagefind: Pagefind;
   filters: Filters;
   stem: Stemmer;
@@ -39,22 +42,24 @@ interface ShardQuery {
  * bundle's first shard, with the bundle's other shards merged into it (`mergeIndex` shares the
  * instance's WebAssembly). Each shard is then searched on its own, through its `year` filter
  * (every page of a shard, and only those, carry one of its years), so the fallback rule is
- * applied per shard, as it was per index before the index was sharded. A shard outside the
- * reader's own year filter is not searched.
+ * applied per shard, as it was per index before the index was sharded. With the reader's own
+ * year filter, only the shard holding that year is opened.
  */
 async function openShards(manifest: ShardManifest, filters: Record<string, string>): Promise<ShardQuery[]> {
   const queries: ShardQuery[] = [];
+  const year = filters['year'];
   for (const bundle of manifest.bundles) {
-    const [first, ...rest] = bundle.shards;
+    // With a year chosen, only the shard holding that year is opened (no other shard's files are fetched).
+    const shards = year === undefined ? bundle.shards : bundle.shards.filter((s) => s.years.includes(year));
+    const [first, ...rest] = shards;
     if (!first) continue;
     const pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as Pagefind;
     await pagefind.options({ excerptLength: 24, basePath: first.path });
     for (const shard of rest) await pagefind.mergeIndex(shard.path, { language: bundle.language });
-    for (const shard of bundle.shards) {
-      if (filters['year'] !== undefined && !shard.years.includes(filters['year'])) continue;
-      // One shard in its bundle: no year filter needed (and no filter file fetched).
-      const own = bundle.shards.length === 1 || filters['year'] !== undefined ? filters : { ...filters, year: { any: shard.years } };
-      queries.push({ pagefind, filters: own, stem: stemmerFor(bundle.language) });
+    for (const shard of shards) {
+      // One shard opened: no year filter needed beyond the reader's own (and no filter file fetched).
+      const own = shards.length === 1 ? filters : { ...filters, year: { any: shard.years } };
+      queries.push({ bundle: bundle.language, pagefind, filters: own, stem: stemmerFor(bundle.language) });
     }
   }
   return queries;
@@ -93,14 +98,17 @@ export async function runSearchPage(): Promise<void> {
     status.textContent = 'Search is not available right now. Try the sections or the archive.';
     return;
   }
-  const perShard = await Promise.all(shards.map((s) => s.pagefind.search(query, { filters: s.filters })));
-  // Pagefind falls back per term and per index: judge each shard by its best result.
-  const kept = await Promise.all(perShard.map(async ({ results }, i) => {
-    const best = results[0];
-    if (!best) return [];
-    return showsRealMatches(query, markedWords((await best.data()).excerpt), shards[i]!.stem) ? results : [];
-  }));
-  const found = kept.flat();
+  // Pagefind falls back per term and per index: find which terms each shard really holds (the
+  // best result of a search for the term alone), then keep the shards that answer the query
+  // as one index per bundle would (src/lib/search/shard-query.ts).
+  const terms = searchTerms(query);
+  const holds = await Promise.all(shards.map((s) => Promise.all(terms.map(async (term) => {
+    const best = (await s.pagefind.search(term, { filters: s.filters })).results[0];
+    return best ? holdsTerm(term, (await best.data()).excerpt, s.stem) : false;
+  }))));
+  const answering = shardsThatAnswer(holds, shards.map((s) => s.bundle));
+  const perShard = await Promise.all(shards.map((s, i) => (answering[i] ? s.pagefind.search(query, { filters: s.filters }) : { results: [] })));
+  const found = perShard.flatMap((r) => r.results);
   found.sort((a, b) => b.score - a.score);
   const results = await Promise.all(found.slice(0, PAGE).map((r) => r.data()));
   const total = found.length;

@@ -73,6 +73,19 @@ for (const word of ['Putin', 'Russia', 'Scientology']) {
   });
 }
 
+// Pagefind needs every word it holds on a page; a shard that lacks one of the words ignores it,
+// so "Putin iodine" (each word in another shard, no page with both) must still find nothing.
+for (const words of [['Putin', 'iodine'], ['church', 'Scientology'], ['Kunashiri', 'Putin']]) {
+  test(`"${words.join(' ')}" finds exactly the pages whose indexed text has every word, across the index shards`, async ({ page }) => {
+    const pages = indexedPages();
+    const shardsOf = (w: string) => new Set(pages.filter((p) => new RegExp(`\\b${w}`, 'i').test(p.content)).map((p) => p.shard));
+    for (const w of words) expect(shardsOf(w).size, w).toBeGreaterThan(0);
+    const holding = pages.filter((p) => words.every((w) => new RegExp(`\\b${w}`, 'i').test(p.content)));
+    const r = await search(page, `q=${encodeURIComponent(words.join(' '))}`);
+    expect([...r.hrefs].sort()).toEqual(holding.map((p) => p.url).sort());
+  });
+}
+
 test('a word a published story has in another form is still found (stemming), and a real prefix too', async ({ page }) => {
   const drafts = await search(page, 'q=draft');
   expect(drafts.hrefs).toContain('/articles/the-onion-an-interview-with-americas-finest-news-source/');
@@ -122,4 +135,18 @@ test('without JavaScript the search page says so and offers the sections and the
 test('the 404 page has a search form', async ({ page }) => {
   await page.goto('/no-such-page/');
   await expect(page.locator('main').getByRole('search')).toHaveAttribute('action', '/search/');
+});
+
+test('a year filter opens only the shard of that year in each bundle (no other shard file is fetched)', async ({ page }) => {
+  const plan = JSON.parse(fs.readFileSync(path.join(FIXTURE_SITE_DIST, 'pagefind', 'shards.json'), 'utf8')) as { bundles: { shards: { path: string; years: string[] }[] }[] };
+  const shards = plan.bundles.flatMap((b) => b.shards);
+  const fetched = new Set<string>();
+  page.on('request', (r) => {
+    const shard = shards.find((s) => new URL(r.url()).pathname.startsWith(s.path));
+    if (shard) fetched.add(shard.path);
+  });
+  const r = await search(page, 'q=iodine&year=2006');
+  expect(r.hrefs).toEqual(['/articles/australian-children-suffering-from-iodine-deficiency/']);
+  expect([...fetched].sort()).toEqual(shards.filter((s) => s.years.includes('2006')).map((s) => s.path).sort());
+  expect(shards.length).toBeGreaterThan(fetched.size);
 });

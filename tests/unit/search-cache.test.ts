@@ -75,8 +75,20 @@ describe('search index cache', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('has nothing to restore without a record (first build, or an interrupted store)', async () => {
+  it('has nothing to restore on a first build (no cache folder)', async () => {
+    expect(await restoreSearchIndex(path.join(root, 'none'), searchInputDigest('1.6.0', inputs), DIRS, path.join(root, 'out'))).toBe('no cache');
+  });
+
+  it('calls a missing record beside cached files (deleted, or a store that was interrupted) and an unreadable one damage, writing nothing', async () => {
+    const key = searchInputDigest('1.6.0', inputs);
+    const out = path.join(root, 'out');
+    const record = fs.readFileSync(path.join(cache, 'record.json'), 'utf8');
+    for (const text of [record.slice(0, record.length / 2), '{}', 'not json', '{"key":"x","files":null}']) {
+      fs.writeFileSync(path.join(cache, 'record.json'), text);
+      expect(await restoreSearchIndex(cache, key, DIRS, out), text).toBe('damaged: record.json is not a valid record');
+    }
     fs.rmSync(path.join(cache, 'record.json'));
-    expect(await restoreSearchIndex(cache, searchInputDigest('1.6.0', inputs), DIRS, path.join(root, 'out'))).toBe('no cache');
+    expect(await restoreSearchIndex(cache, key, DIRS, out)).toBe('damaged: record.json is missing');
+    expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -31,8 +31,9 @@ describe('resolveSiteConfig', () => {
   it('takes the search shard size from SEARCH_SHARD_ARTICLES, and names the variable when it is not a positive integer', () => {
     expect(resolveSiteConfig({ SEARCH_SHARD_ARTICLES: '10' }).searchShardArticles).toBe(10);
     expect(resolveSiteConfig({ SEARCH_SHARD_ARTICLES: ' ' }).searchShardArticles).toBe(1000);
-    for (const bad of ['0', 'ten', '2.5', '-3']) {
-      expect(configError(() => resolveSiteConfig({ SEARCH_SHARD_ARTICLES: bad }))).toMatch(/searchShardArticles \(from SEARCH_SHARD_ARTICLES\): .*\(got /);
+    for (const bad of ['0', 'ten', '2.5', '-3', '1e3', '3abc', '99999999999999999999']) {
+      const message = configError(() => resolveSiteConfig({ SEARCH_SHARD_ARTICLES: bad }));
+      expect(message.split('\n').slice(1), bad).toEqual([expect.stringMatching(/^ {2}searchShardArticles \(from SEARCH_SHARD_ARTICLES\): must be a whole number of articles from 1 to 1000000 \(got /)]);
     }
   });
 

@@ -90,6 +90,39 @@ export function showsRealMatches(query: string, markedWords: readonly string[], 
   });
 }
 
+/**
+ * Whether a Pagefind excerpt (escaped text with `<mark>` only) shows the Chinese or Japanese
+ * term `term` really found: some occurrence of the term in the excerpt's text (zero-width
+ * spaces, which Pagefind puts between segmented words, removed) lies wholly inside marks.
+ * Pagefind may mark the term as one word (はやぶさ) or as its segments side by side (宮城|県|沖);
+ * a shard without the word falls back to a piece of it, and marks は and さ apart.
+ */
+export function marksCoverTerm(term: string, excerpt: string): boolean {
+  const t = normaliseWord(term);
+  let text = '';
+  const marked: boolean[] = [];
+  for (const part of excerpt.split(/(<mark>[^<]*<\/mark>)/)) {
+    const inMark = part.startsWith('<mark>');
+    const plain = normaliseWord(inMark ? part.slice(6, -7) : part.replace(/<[^>]*>/g, ''));
+    text += plain;
+    for (let i = 0; i < plain.length; i++) marked.push(inMark);
+  }
+  for (let at = text.indexOf(t); t !== '' && at !== -1; at = text.indexOf(t, at + 1)) {
+    if (marked.slice(at, at + t.length).every(Boolean)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the best result of a search for the single term `term` in one index shard shows the
+ * shard really holds it (its excerpt `excerpt`; stemmer `stem` of the shard's bundle): the
+ * stem rule for Latin-script terms ({@link showsRealMatches}), {@link marksCoverTerm} for terms
+ * in Chinese or Japanese script.
+ */
+export function holdsTerm(term: string, excerpt: string, stem: Stemmer = porter2): boolean {
+  return CJK.test(term) ? marksCoverTerm(term, excerpt) : showsRealMatches(term, markedWords(excerpt), stem);
+}
+
 /** The contents of the `<mark>` elements of a Pagefind excerpt (escaped text with `<mark>` only). */
 export function markedWords(excerpt: string): string[] {
   return [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? '');

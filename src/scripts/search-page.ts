@@ -7,7 +7,7 @@
  * does not hold are dropped (`src/lib/search/word-match.ts`), and so are those of a shard that
  * lacks a term another shard holds (`src/lib/search/shard-query.ts`).
  */
-import { holdsTerm, searchTerms, stemmerFor, type Stemmer } from '../lib/search/word-match.ts';
+import { searchTerms, stemmerFor, termStrength, type Stemmer } from '../lib/search/word-match.ts';
 import { shardsThatAnswer } from '../lib/search/shard-query.ts';
 import { SHARD_MANIFEST_PATH, type ShardManifest } from '../lib/search/shards.ts';
 
@@ -102,13 +102,19 @@ export async function runSearchPage(): Promise<void> {
   // best result of a search for the term alone), then keep the shards that answer the query
   // as one index per bundle would (src/lib/search/shard-query.ts).
   const terms = searchTerms(query);
-  const holds = await Promise.all(shards.map((s) => Promise.all(terms.map(async (term) => {
-    const best = (await s.pagefind.search(term, { filters: s.filters })).results[0];
-    return best ? holdsTerm(term, (await best.data()).excerpt, s.stem) : false;
-  }))));
-  const answering = shardsThatAnswer(holds, shards.map((s) => s.bundle));
-  const perShard = await Promise.all(shards.map((s, i) => (answering[i] ? s.pagefind.search(query, { filters: s.filters }) : { results: [] })));
-  const found = perShard.flatMap((r) => r.results);
+  // One search at a time: concurrent searches on one Pagefind instance interfere.
+  const strengths: number[][] = [];
+  for (const s of shards) {
+    const row: number[] = [];
+    for (const term of terms) {
+      const best = (await s.pagefind.search(term, { filters: s.filters })).results[0];
+      row.push(best ? termStrength(term, (await best.data()).excerpt, s.stem) : 0);
+    }
+    strengths.push(row);
+  }
+  const answering = shardsThatAnswer(strengths, shards.map((s) => s.bundle));
+  const found: PagefindResult[] = [];
+  for (const [i, s] of shards.entries()) if (answering[i]) found.push(...(await s.pagefind.search(query, { filters: s.filters })).results);
   found.sort((a, b) => b.score - a.score);
   const results = await Promise.all(found.slice(0, PAGE).map((r) => r.data()));
   const total = found.length;

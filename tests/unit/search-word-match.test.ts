@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRealMatch, markedWords, showsRealMatches, stemmerFor } from '../../src/lib/search/word-match.ts';
+import { isRealMatch, markedWords, stemmerFor, termStrength } from '../../src/lib/search/word-match.ts';
 
 describe('real matches versus Pagefind fallback prefixes', () => {
   it.each([
@@ -22,20 +22,18 @@ describe('real matches versus Pagefind fallback prefixes', () => {
     expect(isRealMatch('runs', 'running', stemmerFor('en'))).toBe(true);
   });
 
-  it('judges a result by the marks of its excerpt, term by term', () => {
-    const excerpt = 'their <mark>drafts</mark> and the <mark>Onion</mark> staff';
-    expect(markedWords(excerpt)).toEqual(['drafts', 'Onion']);
-    expect(showsRealMatches('DRAFTWORDZEBRA', markedWords(excerpt))).toBe(false);
-    expect(showsRealMatches('onion DRAFTWORDZEBRA', markedWords(excerpt))).toBe(false);
-    expect(showsRealMatches('onion drafts', markedWords(excerpt))).toBe(true);
-    expect(showsRealMatches('onion draft', markedWords(excerpt))).toBe(true);
-    // A term the excerpt does not show is not held against the result.
-    expect(showsRealMatches('onion satire', markedWords(excerpt))).toBe(true);
-    expect(showsRealMatches('Putin', markedWords('accused of <mark>putting</mark> their social life'))).toBe(false);
+  it('judges the best result of a one-term search by the marks of its excerpt (1: held, 0: a fallback)', () => {
+    const excerpt = 'their <mark>drafts</mark> and the Onion staff';
+    expect(markedWords(excerpt)).toEqual(['drafts']);
+    expect(termStrength('DRAFTWORDZEBRA', excerpt)).toBe(0);
+    expect(termStrength('drafts', excerpt)).toBe(1);
+    expect(termStrength('draft', excerpt)).toBe(1);
+    expect(termStrength('Putin', 'accused of <mark>putting</mark> their social life')).toBe(0);
     // A fallback to "sc" marks the whole token "M.Sc."; "Putin's" is Putin.
-    expect(showsRealMatches('Scientology', markedWords('an internship for my <mark>M.Sc.</mark> studies'))).toBe(false);
-    expect(showsRealMatches('Putin', markedWords('<mark>Putin’s</mark> visit'))).toBe(true);
-    expect(showsRealMatches('地震', ['地震'])).toBe(true);
+    expect(termStrength('Scientology', 'an internship for my <mark>M.Sc.</mark> studies')).toBe(0);
+    expect(termStrength('Putin', '<mark>Putin’s</mark> visit')).toBe(1);
+    // No mark at all is no evidence that the shard holds the term.
+    expect(termStrength('Putin', 'a passage without marks')).toBe(0);
   });
 
   const word = fc.stringMatching(/^[a-z]{1,20}$/);
@@ -57,7 +55,7 @@ describe('real matches versus Pagefind fallback prefixes', () => {
       const stub = `${t.slice(0, cut % t.length)}${ending}`;
       fc.pre(stub !== '' && !stem(stub).startsWith(t));
       expect(isRealMatch(term, stub)).toBe(false);
-      expect(showsRealMatches(term, [stub])).toBe(!(stem(stub)[0] === t[0]));
+      expect(termStrength(term, `a <mark>${stub}</mark> b`)).toBe(0);
     }));
   });
 });

@@ -8,22 +8,25 @@
  */
 
 /**
- * @param holds per shard, per query term: whether the shard holds the term
- *   (src/lib/search/word-match.ts `holdsTerm` on the best result of a search for that term alone).
+ * @param strengths per shard, per query term: how strongly the shard holds the term
+ *   (src/lib/search/word-match.ts `termStrength` on the best result of a search for that term
+ *   alone; 0 = not at all). Within a bundle, the shards with the greatest strength for a term
+ *   hold it, as one index would have matched only its longest form.
  * @param bundleOf per shard, its bundle (index language): terms are judged within a bundle,
  *   as each bundle is its own index.
  * @returns per shard, whether its results for the whole query are kept: it holds at least
  *   one term, and every term some shard of its bundle holds.
  */
-export function shardsThatAnswer(holds: readonly (readonly boolean[])[], bundleOf: readonly string[]): boolean[] {
-  const heldInBundle = new Map<string, boolean[]>();
-  holds.forEach((terms, i) => {
+export function shardsThatAnswer(strengths: readonly (readonly number[])[], bundleOf: readonly string[]): boolean[] {
+  const best = new Map<string, number[]>();
+  strengths.forEach((terms, i) => {
     const bundle = bundleOf[i]!;
-    const held = heldInBundle.get(bundle) ?? terms.map(() => false);
-    heldInBundle.set(bundle, held.map((h, j) => h || terms[j]!));
+    const max = best.get(bundle) ?? terms.map(() => 0);
+    best.set(bundle, max.map((m, j) => Math.max(m, terms[j]!)));
   });
-  return holds.map((terms, i) => {
-    const held = heldInBundle.get(bundleOf[i]!)!;
-    return terms.some(Boolean) && terms.every((h, j) => h || !held[j]);
+  return strengths.map((terms, i) => {
+    const max = best.get(bundleOf[i]!)!;
+    const holds = terms.map((v, j) => v > 0 && v === max[j]);
+    return holds.some(Boolean) && holds.every((h, j) => h || max[j] === 0);
   });
 }

@@ -38,12 +38,6 @@ export function stemmerFor(language: string): Stemmer {
   return language === 'en' ? porter2 : unstemmed;
 }
 
-function sharedPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
 /**
  * Whether `marked` (a word Pagefind highlighted) is a real match of the search term `term`
  * in an index stemmed with `stem` (default: English), by the rule in the module comment. Both
@@ -72,32 +66,14 @@ function markedStems(token: string, stem: Stemmer): string[] {
 }
 
 /**
- * Whether the words Pagefind marked in a result (`<mark>` contents of its excerpt) show every
- * Latin-script term of `query` really found, in an index stemmed with `stem`. A term none of
- * whose candidates (marked stems sharing a first letter with the term's stem) is marked in the
- * excerpt (the excerpt shows one passage) does not count against the result; a term whose
- * only marked candidates are fallback stubs does. Pagefind falls back per term and per index,
- * so one fallback term in the best result means the whole query matches nothing in that index
- * (that shard).
+ * How much of the Chinese or Japanese term `term` a Pagefind excerpt (escaped text with
+ * `<mark>` only) shows found: the length, in UTF-16 code units, of the longest start of the
+ * term that appears in the excerpt's text (zero-width spaces, which Pagefind puts between
+ * segmented words, removed) wholly inside marks. Pagefind segments Japanese and falls back to
+ * the longest start of a word it holds: the shard with はやぶさ marks はや (2), a shard without it
+ * marks は (1), so the shard with the longest match is the one that holds the word.
  */
-export function showsRealMatches(query: string, markedWords: readonly string[], stem: Stemmer = porter2): boolean {
-  const marked = markedWords.flatMap((w) => markedStems(w, stem));
-  return searchTerms(query).every((term) => {
-    if (CJK.test(term)) return true;
-    const t = stem(term);
-    const candidates = marked.filter((w) => sharedPrefix(t, w) > 0);
-    return candidates.length === 0 || candidates.some((w) => w.startsWith(t));
-  });
-}
-
-/**
- * Whether a Pagefind excerpt (escaped text with `<mark>` only) shows the Chinese or Japanese
- * term `term` really found: some occurrence of the term in the excerpt's text (zero-width
- * spaces, which Pagefind puts between segmented words, removed) lies wholly inside marks.
- * Pagefind may mark the term as one word (はやぶさ) or as its segments side by side (宮城|県|沖);
- * a shard without the word falls back to a piece of it, and marks は and さ apart.
- */
-export function marksCoverTerm(term: string, excerpt: string): boolean {
+export function markedPrefixLength(term: string, excerpt: string): number {
   const t = normaliseWord(term);
   let text = '';
   const marked: boolean[] = [];
@@ -107,20 +83,28 @@ export function marksCoverTerm(term: string, excerpt: string): boolean {
     text += plain;
     for (let i = 0; i < plain.length; i++) marked.push(inMark);
   }
-  for (let at = text.indexOf(t); t !== '' && at !== -1; at = text.indexOf(t, at + 1)) {
-    if (marked.slice(at, at + t.length).every(Boolean)) return true;
+  let longest = 0;
+  for (let at = 0; at < text.length; at++) {
+    let k = 0;
+    while (k < t.length && at + k < text.length && text[at + k] === t[k] && marked[at + k]) k++;
+    longest = Math.max(longest, k);
   }
-  return false;
+  return longest;
 }
 
 /**
- * Whether the best result of a search for the single term `term` in one index shard shows the
- * shard really holds it (its excerpt `excerpt`; stemmer `stem` of the shard's bundle): the
- * stem rule for Latin-script terms ({@link showsRealMatches}), {@link marksCoverTerm} for terms
- * in Chinese or Japanese script.
+ * How strongly the best result of a search for the single term `term` in one index shard (its
+ * excerpt `excerpt`; stemmer `stem` of the shard's bundle) shows the shard holds it: for a
+ * Latin-script term 1 when the stem rule finds it (at least one
+ * marked word whose stem starts with the term's) and 0 for a fallback; for a term in Chinese or
+ * Japanese script {@link markedPrefixLength}. Of a bundle's shards, those with the greatest
+ * strength hold the term (src/lib/search/shard-query.ts).
  */
-export function holdsTerm(term: string, excerpt: string, stem: Stemmer = porter2): boolean {
-  return CJK.test(term) ? marksCoverTerm(term, excerpt) : showsRealMatches(term, markedWords(excerpt), stem);
+export function termStrength(term: string, excerpt: string, stem: Stemmer = porter2): number {
+  if (CJK.test(term)) return markedPrefixLength(term, excerpt);
+  const t = stem(normaliseWord(term));
+  if (t === '') return 1;
+  return markedWords(excerpt).flatMap((w) => markedStems(w, stem)).some((w) => w.startsWith(t)) ? 1 : 0;
 }
 
 /** The contents of the `<mark>` elements of a Pagefind excerpt (escaped text with `<mark>` only). */

@@ -13,7 +13,9 @@
  *   playwright    browser tests on the fixture site, smoke tests on the real site
  *   lighthouse    the Lighthouse gates (Playwright project "lighthouse"), run on their own
  *
- * Every step runs with SITE_URL unset (the tests expect the default origin).
+ * The summary names every failed test (file, title, the first line of its error), so the end
+ * of a CI log says what failed. Every step runs with SITE_URL unset (the tests expect the
+ * default origin).
  * Usage: npm test   (Node ≥ 22.18 runs this file directly; npm puts Node 24 first on PATH)
  */
 import { spawnSync } from 'node:child_process';
@@ -26,26 +28,72 @@ interface Counts {
   skipped: number;
 }
 
+/** A runner's counts and, for each failed test, `file › title: first line of the error`. */
+interface Report extends Counts {
+  failures: string[];
+}
+
 interface Step {
   name: string;
   command: string[];
   /** A runner's JSON report (relative to test-results/) and how to count it; none for a plain step. */
-  report?: { file: string; count: (json: unknown) => Counts };
+  report?: { file: string; count: (json: unknown) => Report };
 }
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, 'test-results');
 
-function vitestCounts(json: unknown): Counts {
-  const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites?: number };
-  // A file that fails to load counts as a failed suite with no failed test: count it as one failure.
-  const brokenFiles = r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0;
-  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
+/** The first non-empty line of an error message, without colour codes, at most 240 characters. */
+function firstLine(message: string | undefined): string {
+  const line = (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '(no message)';
+  return line.trim().slice(0, 240);
 }
 
-function playwrightCounts(json: unknown): Counts {
-  const r = json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
-  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + (r.errors?.length ?? 0), skipped: r.stats.skipped };
+const relative = (file: string) => path.relative(root, file);
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites?: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+function vitestCounts(json: unknown): Report {
+  const r = json as VitestJson;
+  // A file that fails to load counts as a failed suite with no failed test: count it as one failure.
+  const brokenFiles = r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0;
+  const failures: string[] = [];
+  for (const file of r.testResults) {
+    const failed = file.assertionResults.filter((t) => t.status === 'failed');
+    for (const t of failed) failures.push(`${relative(file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (!failed.length && file.status === 'failed') failures.push(`${relative(file.name)}: ${firstLine(file.message)}`);
+  }
+  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests, failures };
+}
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; file: string; line: number; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+function playwrightCounts(json: unknown): Report {
+  const r = json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: { message?: string }[]; suites?: PlaywrightSuite[] };
+  const failures: string[] = (r.errors ?? []).map((e) => `(outside any test): ${firstLine(e.message)}`);
+  const walk = (suite: PlaywrightSuite): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+        const error = t.results.find((res) => res.error)?.error?.message;
+        failures.push(`tests/e2e/${spec.file}:${spec.line} › [${t.projectName}] ${spec.title}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of r.suites ?? []) walk(suite);
+  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + (r.errors?.length ?? 0), skipped: r.stats.skipped, failures };
 }
 
 const STEPS: Step[] = [
@@ -65,6 +113,7 @@ const STEPS: Step[] = [
 const env: NodeJS.ProcessEnv = { ...process.env, SITE_URL: '' };
 fs.mkdirSync(results, { recursive: true });
 const lines: string[] = [];
+const failures: string[] = [];
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 
 for (const step of STEPS) {
@@ -97,8 +146,10 @@ for (const step of STEPS) {
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
+  failures.push(...counts.failures.map((f) => `  ${step.name}: ${f}`));
 }
 
 console.log(`\nTest summary (each build step counts as one check)\n${lines.join('\n')}`);
+if (failures.length) console.log(`Failed tests:\n${failures.join('\n')}`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed ? 1 : 0);

@@ -18,6 +18,9 @@
  *    staging folder in for the output folder (default `dist/`). It writes the change list against the
  *    previous output to `dist-report/changes.txt` (src/build/change-list.ts).
  *
+ * This process runs with the V8 flags that keep Node from hanging at exit (src/build/v8-flags.ts);
+ * Astro turns them on in its last hook (src/integrations/shutdown-safe.ts).
+ *
  * A failure at any step, or SIGINT/SIGTERM/SIGHUP at any moment, deletes the staging folder
  * and leaves the previous output byte for byte as it was. Exit status: Astro's on failure,
  * 1 for a failed output check, 128 + signal number when stopped, 0 on success.
@@ -32,6 +35,9 @@ import { diffManifests, manifestOf, readManifest, writeChangeReport } from '../s
 import { checkOutput } from '../src/build/output-check.ts';
 import { recordCache, verifyCache } from '../src/build/restore-digests.ts';
 import { astroCacheDir } from '../src/lib/content/paths.ts';
+import { useShutdownSafeV8Flags } from '../src/build/v8-flags.ts';
+
+useShutdownSafeV8Flags();
 
 /** V8 heap cap of the Astro process, in MiB (bench/RESULTS.md: peak RSS at 10,000 articles). */
 const HEAP_MB = 1536;

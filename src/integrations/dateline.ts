@@ -31,6 +31,7 @@ import { hostConfig } from './host-config.ts';
 import { astroCacheDir } from '../lib/content/paths.ts';
 import { CSP_DIRECTIVES } from '../lib/deploy/headers-policy.ts';
 import { searchIndex } from './search-index.ts';
+import { shutdownSafe } from './shutdown-safe.ts';
 import { copyDerivedFiles, type DerivedFile } from '../lib/derived-files.ts';
 import fs from 'node:fs';
 
@@ -105,6 +106,8 @@ export function dateline(): AstroIntegration {
               filter: (page) => isIndexable(page, site.url) && !lists.expiredUrls.has(page) && !redirectSources.has(new URL(page).pathname),
               serialize: (item) => withImages(withLastmod(item, lists.lastModifiedByUrl, site.timeZone), lists.imagesByUrl),
             }),
+            // Last: no V8 compile job may still be running when Node exits (src/build/v8-flags.ts).
+            ...(command === 'build' ? [shutdownSafe()] : []),
           ],
         });
       },

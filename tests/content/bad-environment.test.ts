@@ -8,13 +8,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { astroBuildArgs, repoRoot } from '../newsroom/helpers.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
 function build(env: Record<string, string>) {
   const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bad-env-')), 'out');
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const r = spawnSync(process.execPath, astroBuildArgs(outDir), {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, ...env },

@@ -6,6 +6,11 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/** Arguments for `node` that run `astro build` into `outDir`, with the build's V8 flags (src/build/v8-flags.ts). */
+export function astroBuildArgs(outDir: string): string[] {
+  return astroBuildArgs(outDir);
+}
+
 export interface FixtureBuild {
   status: number | null;
   stdout: string;
@@ -19,7 +24,7 @@ export interface FixtureBuild {
  */
 export function buildFixture(fixture: string, now: string): FixtureBuild {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-${fixture}-`));
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, astroBuildArgs(outDir), {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, DATELINE_CONTENT_DIR: `tests/fixtures/${fixture}`, DATELINE_NOW: now, SITE_URL: '' },

@@ -8,13 +8,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './helpers.ts';
+import { astroBuildArgs, repoRoot } from './helpers.ts';
 
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-incremental-'));
 const outDir = path.join(tree, 'out');
 
 function build(now = '2026-03-04T12:00:00+08:00'): { log: string; restored: Set<string> } {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const r = spawnSync(process.execPath, astroBuildArgs(outDir), {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, DATELINE_CONTENT_DIR: path.join(tree, 'content'), DATELINE_NOW: now, SITE_URL: '' },

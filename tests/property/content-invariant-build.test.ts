@@ -20,8 +20,8 @@ import { extractJsonLdBlocks } from '../../src/lib/head/structured-data-check.ts
 import { site } from '../../src/site.config.ts';
 import { articleArbitrary, siteFiles, NOW, type GeneratedArticle } from './arbitraries.ts';
 import { assertSafeHtml } from './assertions.ts';
+import { astroBuildArgs, repoRoot } from '../newsroom/helpers.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-property-'));
 const cacheDirs: string[] = [];
 afterAll(() => {
@@ -63,7 +63,7 @@ describe('a generated site either fails the check with file:line: field lines, o
       cacheDirs.push(`node_modules/.astro-trees/${content.replace(/[^a-zA-Z0-9]+/g, '-')}`);
       const expected = problemsOf(articles).map((p) => formatProblem({ ...p, file: p.file.replace(/^site\//, '') }));
       const outDir = path.join(scratch, `out-${n + 1}`);
-      const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      const r = spawnSync(process.execPath, astroBuildArgs(outDir), {
         cwd: repoRoot,
         encoding: 'utf8',
         env: { ...process.env, DATELINE_CONTENT_DIR: content, DATELINE_NOW: NOW.toISOString(), SITE_URL: '', NO_COLOR: '1' },

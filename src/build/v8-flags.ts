@@ -18,8 +18,11 @@
  */
 import v8 from 'node:v8';
 
-/** No Maglev, and Sparkplug compiles on the main thread. */
-const V8_FLAGS: readonly string[] = ['--no-maglev', '--no-concurrent-sparkplug'];
+/**
+ * No Maglev, and Sparkplug compiles on the main thread. Also passed on the command line of the
+ * test runners' main processes (scripts/run-tests.ts), which only orchestrate.
+ */
+export const V8_FLAGS: readonly string[] = ['--no-maglev', '--no-concurrent-sparkplug'];
 
 /**
  * Sets the flags in this process: no Maglev or background Sparkplug job starts after this call. Functions

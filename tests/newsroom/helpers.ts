@@ -6,9 +6,9 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-/** Arguments for `node` that run `astro build` into `outDir`, with the build's V8 flags (src/build/v8-flags.ts). */
+/** Arguments for `node` that run `astro build` (not the atomic `npm run build` wrapper) into `outDir`. */
 export function astroBuildArgs(outDir: string): string[] {
-  return astroBuildArgs(outDir);
+  return [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
 }
 
 export interface FixtureBuild {

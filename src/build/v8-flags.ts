@@ -33,3 +33,22 @@ export const V8_FLAGS: readonly string[] = ['--no-maglev', '--no-concurrent-spar
 export function useShutdownSafeV8Flags(): void {
   for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
 }
+
+/** How long compile jobs already queued get to finish while the event loop still turns, in milliseconds. */
+const SETTLE_MS = 50;
+
+/**
+ * Sets the flags, then waits SETTLE_MS with the event loop turning, so that a Maglev job queued
+ * before the call finishes while a garbage collection can still run. For a process that ran hot
+ * code with Maglev and is about to exit: Astro after its last hook, or on a content error.
+ */
+export async function settleCompilers(): Promise<void> {
+  useShutdownSafeV8Flags();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+
+/** `settleCompilers()`, then `process.exit(code)`. */
+export async function exitSafely(code: number): Promise<never> {
+  await settleCompilers();
+  process.exit(code);
+}

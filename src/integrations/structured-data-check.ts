@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkPageStructuredData } from '../lib/head/structured-data-check.ts';
+import { settleCompilers } from '../build/v8-flags.ts';
 
 /** Thrown by the build when structured data is invalid. */
 export class StructuredDataError extends Error {
@@ -27,10 +28,12 @@ export function structuredDataCheck(): AstroIntegration {
   return {
     name: 'dateline-structured-data-check',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const problems = checkBuiltStructuredData(root);
         if (problems.length) {
+          // The build fails here, after hot code ran: see src/build/v8-flags.ts.
+          await settleCompilers();
           throw new StructuredDataError(`Invalid structured data (JSON-LD) in the build output:\n${problems.map((p) => `  dist/${p}`).join('\n')}`);
         }
         logger.info('JSON-LD of every page is valid');

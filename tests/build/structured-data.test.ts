@@ -22,16 +22,16 @@ describe('structured data check over dist/', () => {
     expect(checkBuiltStructuredData(distDir)).toEqual([]);
   });
 
-  it('fails the build naming the file and the field when a page’s JSON-LD is incomplete', () => {
+  it('fails the build naming the file and the field when a page’s JSON-LD is incomplete', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-jsonld-'));
     try {
       fs.mkdirSync(path.join(dir, 'articles', 'x'), { recursive: true });
       const broken = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'H', datePublished: '2016-11-20T13:03:00+08:00' };
       fs.writeFileSync(path.join(dir, 'articles', 'x', 'index.html'), `<head><script type="application/ld+json">${JSON.stringify(broken)}</script></head>`);
-      const hook = structuredDataCheck().hooks['astro:build:done'] as (o: unknown) => void;
+      const hook = structuredDataCheck().hooks['astro:build:done'] as (o: unknown) => Promise<void>;
       const logger = { info: () => {} };
-      expect(() => hook({ dir: pathToFileURL(`${dir}/`), logger })).toThrow(/dist\/articles\/x\/index\.html: JSON-LD block 1: NewsArticle\.author: missing/);
-      expect(() => hook({ dir: pathToFileURL(`${dir}/`), logger })).toThrow(/NewsArticle\.dateModified: missing/);
+      await expect(hook({ dir: pathToFileURL(`${dir}/`), logger })).rejects.toThrow(/dist\/articles\/x\/index\.html: JSON-LD block 1: NewsArticle\.author: missing/);
+      await expect(hook({ dir: pathToFileURL(`${dir}/`), logger })).rejects.toThrow(/NewsArticle\.dateModified: missing/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -24,6 +24,14 @@ function compilersUsed(callFirst: boolean): string[] {
 }
 
 describe('the V8 flags of a build', () => {
+  it('exitSafely(code) exits with that code after the settle time', () => {
+    const script = `const { exitSafely } = await import(${JSON.stringify(flagsModule)}); const t = Date.now(); process.on('exit', () => console.log(Date.now() - t)); await exitSafely(3); console.log('not reached');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stdout).not.toContain('not reached');
+    expect(Number(r.stdout.trim())).toBeGreaterThanOrEqual(45);
+  });
+
   it('leave no Maglev compile job after useShutdownSafeV8Flags(); without it Maglev compiles the hot function', () => {
     expect(compilersUsed(false)).toContain('MAGLEV');
     const after = compilersUsed(true);

@@ -16,6 +16,7 @@ import { MapFiles } from '../maps/map-files.ts';
 import { translator } from '../i18n.ts';
 import { uniqueDerivedFiles } from '../derived-files.ts';
 import { mapFilesInUse } from '../pages/lead-visual.ts';
+import { exitSafely } from '../../build/v8-flags.ts';
 
 /** Where a build keeps the model and the body cache, and what pages need to read them. */
 export interface BuildContext {
@@ -60,7 +61,8 @@ export interface RunOptions {
  *
  * Side effects: logs the clock, a summary and the next change to stdout; writes rendered
  * bodies, picture variants and the model under `cacheDir`; on problems, prints
- * `file:line: field: message` lines to stderr and calls `process.exit(1)`, so nothing is built.
+ * `file:line: field: message` lines to stderr and exits with status 1 (`exitSafely`), so nothing
+ * is built.
  */
 export async function runContentPipeline(options: RunOptions): Promise<{ context: BuildContext; model: ContentModel; check: CheckResult }> {
   const { mode, cacheDir, siteUrl, building = true, siteLanguage = 'en', env = process.env } = options;
@@ -83,7 +85,8 @@ export async function runContentPipeline(options: RunOptions): Promise<{ context
     const lines = sortProblems(problems).map(formatProblem);
     const outcome = building ? 'nothing was built' : 'fix them before building';
     process.stderr.write(`\n${lines.join('\n')}\n\nDateline: the content has ${lines.length} problem(s); ${outcome}.\n`);
-    process.exit(1);
+    // After checking a large tree, a Maglev job may still be compiling: see src/build/v8-flags.ts.
+    return exitSafely(1);
   }
   console.log(`[dateline] content ok: ${countStates(check)}`);
   console.log(`[dateline] bodies: ${bodies.stats.rendered} rendered, ${bodies.stats.reused} reused from the cache; ${Math.round(performance.now() - started)} ms`);

@@ -35,6 +35,7 @@ import { diffManifests, manifestOf, readManifest, writeChangeReport } from '../s
 import { checkOutput } from '../src/build/output-check.ts';
 import { recordCache, verifyCache } from '../src/build/restore-digests.ts';
 import { astroCacheDir } from '../src/lib/content/paths.ts';
+import { isProblemsSummary } from '../src/lib/content/problems.ts';
 import { useShutdownSafeV8Flags } from '../src/build/v8-flags.ts';
 
 useShutdownSafeV8Flags();
@@ -152,8 +153,11 @@ function lines(stream: NodeJS.ReadableStream, each: (line: string) => void): voi
   stream.on('end', () => pending && each(pending));
 }
 lines(child.stdout!, onLine);
+/** Set when the content check rejected the content: it said so itself, and nothing was built. */
+let contentRejected = false;
 lines(child.stderr!, (line) => {
   clearProgress();
+  if (isProblemsSummary(stripAnsi(line))) contentRejected = true;
   process.stderr.write(`${line}\n`);
 });
 
@@ -214,7 +218,7 @@ child.on('exit', async (code, signal) => {
   if (stoppedBy) stop();
   if (code !== 0) {
     discardStaging(paths);
-    const why = signal ? `astro build was killed by ${signal}` : `astro build failed (exit status ${code})`;
+    const why = signal ? `astro build was killed by ${signal}` : contentRejected ? 'the content check failed' : `astro build failed (exit status ${code})`;
     fail(`${why}; ${outName} was left as it was. Log: ${rel(logFile)}`);
     process.exit(code || 1);
   }

@@ -119,6 +119,9 @@ describe('a build stopped or crashed over a good output leaves it byte-identical
       const r = runBuild(content, out, NOW);
       expect(r.status).toBe(1);
       expect(r.log).toMatch(/zz-bad-date\.md:\d+: publishedAt: /);
+      // The wrapper says what failed: the content check, not "astro build".
+      expect(r.log).toContain('Dateline: the content check failed; ');
+      expect(r.log).not.toContain('astro build failed');
       expectUntouched(r.log);
     } finally {
       fs.rmSync(bad);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, sortProblems, type ContentProblem } from '../../src/lib/content/problems.ts';
+import { formatProblem, isProblemsSummary, problemsSummary, sortProblems, type ContentProblem } from '../../src/lib/content/problems.ts';
 
 const p = (file: string, line: number, field: string, message = 'm'): ContentProblem => ({ file, line, field, message });
 
@@ -31,5 +31,14 @@ describe('sortProblems', () => {
     const sorted = sortProblems(input);
     expect(sorted).not.toBe(input);
     expect(input[0]!.file).toBe('b.md');
+  });
+});
+
+describe('problemsSummary', () => {
+  it('ends a report with the count and the outcome, and is recognised as that line (the build wrapper reads it)', () => {
+    expect(problemsSummary(2, 'nothing was built')).toBe('Dateline: the content has 2 problem(s); nothing was built.');
+    expect(isProblemsSummary(problemsSummary(1, 'fix them before building'))).toBe(true);
+    expect(isProblemsSummary(formatProblem(p('a.md', 1, 'body', 'Dateline: the content has 2 problem(s); x')))).toBe(false);
+    expect(isProblemsSummary('Dateline: astro build failed (exit status 1)')).toBe(false);
   });
 });

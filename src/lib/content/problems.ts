@@ -18,3 +18,13 @@ export function formatProblem(p: ContentProblem): string {
 export function sortProblems(problems: ContentProblem[]): ContentProblem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
 }
+
+/** The line that ends a content report: `Dateline: the content has N problem(s); <outcome>.` */
+export function problemsSummary(count: number, outcome: string): string {
+  return `Dateline: the content has ${count} problem(s); ${outcome}.`;
+}
+
+/** Whether `line` (colour codes removed) is the line `problemsSummary` writes. */
+export function isProblemsSummary(line: string): boolean {
+  return /^Dateline: the content has \d+ problem\(s\); /.test(line);
+}

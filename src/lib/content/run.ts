@@ -7,7 +7,7 @@ import path from 'node:path';
 import { contentRoot } from './paths.ts';
 import { readContentTree } from './files.ts';
 import { checkContent, type CheckResult } from './pipeline.ts';
-import { formatProblem, sortProblems } from './problems.ts';
+import { formatProblem, problemsSummary, sortProblems } from './problems.ts';
 import { diskBodyStore } from './body-cache.ts';
 import { buildContentModel, writeContentModel, type ContentModel } from './model.ts';
 import { resolveBuildClock } from './build-clock.ts';
@@ -84,7 +84,7 @@ export async function runContentPipeline(options: RunOptions): Promise<{ context
   if (problems.length) {
     const lines = sortProblems(problems).map(formatProblem);
     const outcome = building ? 'nothing was built' : 'fix them before building';
-    process.stderr.write(`\n${lines.join('\n')}\n\nDateline: the content has ${lines.length} problem(s); ${outcome}.\n`);
+    process.stderr.write(`\n${lines.join('\n')}\n\n${problemsSummary(lines.length, outcome)}\n`);
     // After checking a large tree, a Maglev job may still be compiling: see src/build/v8-flags.ts.
     return exitSafely(1);
   }

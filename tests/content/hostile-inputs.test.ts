@@ -60,6 +60,13 @@ describe('hostile input is reported with file, line and field', () => {
       'articles/topic-listed-twice.md:9: authors[1]: "jane-doe" is listed twice',
     ]);
   });
+  it('a frontmatter error and unknown ids in one file (the unknown ids used to show only once the error was fixed)', () => {
+    expect(check('both', ['bad-date-and-unknown-topic']).problems).toEqual([
+      'articles/bad-date-and-unknown-topic.md:6: topics[1]: unknown topic id "atlantis": no topic file with that name',
+      'articles/bad-date-and-unknown-topic.md:8: authors[0]: unknown author id "nobody": no author file with that name',
+      'articles/bad-date-and-unknown-topic.md:9: publishedAt: "2026-03-01T10:00:00" has no offset, so its instant is ambiguous: write a quoted ISO 8601 date-time with Z or an offset, e.g. "2016-11-20T13:03:00+08:00"',
+    ]);
+  });
   it('a BEL control character in the headline (used to kill the Atom feed)', () => {
     expect(check('bel', ['bell-in-headline']).problems).toEqual([
       'articles/bell-in-headline.md:2: headline: contains the control character U+0007, which XML 1.0 (feeds, sitemaps) cannot carry: delete it',

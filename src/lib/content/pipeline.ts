@@ -177,6 +177,17 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     const result = articleSchema.safeParse(parsed.data);
     if (!result.success) {
       for (const issue of result.error.issues) reportIssue(file.path, parsed, issue, report, split.frontmatterLine);
+      // The topics and authors it names are checked too, so one run reports everything; an
+      // entry the schema already rejected is not reported again.
+      const rejected = new Set(result.error.issues.map((issue) => formatPath(issue.path.slice(0, 2))));
+      for (const field of ['topics', 'authors'] as const) {
+        const raw = (parsed.data as Record<string, unknown>)[field];
+        if (!Array.isArray(raw) || rejected.has(field)) continue;
+        const ids = raw.map((v) => (typeof v === 'string' ? v : ''));
+        for (const bad of badReferences(field, ids, id, field === 'topics' ? topicIds : authorIds, brokenIds)) {
+          if (ids[bad.index] && !rejected.has(`${field}[${bad.index}]`)) report(file.path, parsed.lineOf([field, bad.index]) || split.frontmatterLine, `${field}[${bad.index}]`, bad.message);
+        }
+      }
       continue;
     }
     if (!result.data.draft) {
@@ -196,21 +207,16 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     articles.set(id, { id, file: file.path, data: structuredClone(result.data), bodyDigest: digest, state: decidePublicationState(result.data, now), pictures });
   }
   const isPublic = (id: string) => articles.get(id)?.state === 'published';
+  const known = { topics: topicIds, authors: authorIds, related: articles };
 
   for (const article of articles.values()) {
     const lineOf = lines.get(article.id)!.lineOf;
-    const check = (field: 'topics' | 'authors' | 'related', known: Set<string> | Map<string, unknown>, what: string) => {
-      article.data[field].forEach((ref, index) => {
-        if (!known.has(ref.id)) {
-          if (field !== 'related' && brokenIds.has(ref.id)) return;
-          report(article.file, lineOf([field, index]), `${field}[${index}]`, `unknown ${what} id "${ref.id}": no ${what} file with that name`);
-        }
-        else if (field === 'related' && ref.id === article.id) report(article.file, lineOf([field, index]), `${field}[${index}]`, 'an article cannot be related to itself');
-      });
-    };
-    check('topics', topicIds, 'topic');
-    check('authors', authorIds, 'author');
-    check('related', articles, 'article');
+    const ids = (field: ReferenceField) => article.data[field].map((ref) => ref.id);
+    for (const field of REFERENCE_FIELDS) {
+      for (const bad of badReferences(field, ids(field), article.id, known[field], brokenIds)) {
+        report(article.file, lineOf([field, bad.index]), `${field}[${bad.index}]`, bad.message);
+      }
+    }
     const linksOut = [
       ...article.data.related.map((ref, index) => ({ id: ref.id, line: lineOf(['related', index]), field: `related[${index}]` })),
       ...(bodyLinks.get(article.id) ?? []).map((l) => ({ ...l, field: 'body' })),
@@ -359,6 +365,29 @@ function leadingBlankLines(text: string): number {
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The frontmatter fields that name other content files, and the kind of file each names. */
+const REFERENCE_FIELDS = ['topics', 'authors', 'related'] as const;
+type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+const REFERENCE_KIND: Record<ReferenceField, string> = { topics: 'topic', authors: 'author', related: 'article' };
+
+/**
+ * The entries of one reference field of article `self` that name no valid file: `ids` in the
+ * order written, `known` the valid ids of that kind. A topic or author whose file exists but is
+ * invalid (`brokenIds`) is reported in its own file, not here; an article cannot be related to
+ * itself. Returns `{ index, message }` per bad entry, in order.
+ */
+function badReferences(field: ReferenceField, ids: readonly string[], self: string, known: { has(id: string): boolean }, brokenIds: Set<string>): { index: number; message: string }[] {
+  const what = REFERENCE_KIND[field];
+  const bad: { index: number; message: string }[] = [];
+  ids.forEach((ref, index) => {
+    if (!known.has(ref)) {
+      if (field !== 'related' && brokenIds.has(ref)) return;
+      bad.push({ index, message: `unknown ${what} id "${ref}": no ${what} file with that name` });
+    } else if (field === 'related' && ref === self) bad.push({ index, message: 'an article cannot be related to itself' });
+  });
+  return bad;
 }
 
 function reportIssue(

@@ -21,6 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripAnsi } from '../src/build/build-log.ts';
 import { V8_FLAGS } from '../src/build/v8-flags.ts';
 
 interface Counts {
@@ -48,7 +49,7 @@ const results = path.join(root, 'test-results');
 
 /** The first non-empty line of an error message, without colour codes, at most 240 characters. */
 function firstLine(message: string | undefined): string {
-  const line = (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '(no message)';
+  const line = stripAnsi(message ?? '').split('\n').find((l) => l.trim()) ?? '(no message)';
   return line.trim().slice(0, 240);
 }
 

@@ -135,6 +135,8 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
   const articles = new Map<string, CheckedArticle>();
   const firstFileOfId = new Map<string, string>();
   const lines = new Map<string, ParsedYaml & { ok: true }>();
+  /** The valid ids each reference field may name (`related`: filled as articles pass). */
+  const known = { topics: topicIds, authors: authorIds, related: articles };
   const bodyLinks = new Map<string, { id: string; line: number }[]>();
 
   for (const file of tree.articles) {
@@ -184,7 +186,7 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
         const raw = (parsed.data as Record<string, unknown>)[field];
         if (!Array.isArray(raw) || rejected.has(field)) continue;
         const ids = raw.map((v) => (typeof v === 'string' ? v : ''));
-        for (const bad of badReferences(field, ids, id, field === 'topics' ? topicIds : authorIds, brokenIds)) {
+        for (const bad of badReferences(field, ids, id, known[field], brokenIds)) {
           if (ids[bad.index] && !rejected.has(`${field}[${bad.index}]`)) report(file.path, parsed.lineOf([field, bad.index]) || split.frontmatterLine, `${field}[${bad.index}]`, bad.message);
         }
       }
@@ -207,7 +209,6 @@ export function checkContent(tree: ContentTree, options: CheckOptions): CheckRes
     articles.set(id, { id, file: file.path, data: structuredClone(result.data), bodyDigest: digest, state: decidePublicationState(result.data, now), pictures });
   }
   const isPublic = (id: string) => articles.get(id)?.state === 'published';
-  const known = { topics: topicIds, authors: authorIds, related: articles };
 
   for (const article of articles.values()) {
     const lineOf = lines.get(article.id)!.lineOf;

@@ -21,19 +21,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { stripAnsi } from '../src/build/build-log.ts';
+import { playwrightCounts, vitestCounts, type Counts, type Report } from './test-reports.ts';
 import { V8_FLAGS } from '../src/build/v8-flags.ts';
-
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-
-/** A runner's counts and, for each failed test, `file › title: first line of the error`. */
-interface Report extends Counts {
-  failures: string[];
-}
 
 interface Step {
   name: string;
@@ -47,71 +36,18 @@ const root = path.resolve(import.meta.dirname, '..');
 const runner = (cli: string, ...args: string[]) => [process.execPath, ...V8_FLAGS, path.join('node_modules', cli), ...args];
 const results = path.join(root, 'test-results');
 
-/** The first non-empty line of an error message, without colour codes, at most 240 characters. */
-function firstLine(message: string | undefined): string {
-  const line = stripAnsi(message ?? '').split('\n').find((l) => l.trim()) ?? '(no message)';
-  return line.trim().slice(0, 240);
-}
-
-const relative = (file: string) => path.relative(root, file);
-
-interface VitestJson {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  numFailedTestSuites?: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
-}
-
-function vitestCounts(json: unknown): Report {
-  const r = json as VitestJson;
-  // A file that fails to load counts as a failed suite with no failed test: count it as one failure.
-  const brokenFiles = r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0;
-  const failures: string[] = [];
-  for (const file of r.testResults) {
-    const failed = file.assertionResults.filter((t) => t.status === 'failed');
-    for (const t of failed) failures.push(`${relative(file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
-    if (!failed.length && file.status === 'failed') failures.push(`${relative(file.name)}: ${firstLine(file.message)}`);
-  }
-  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests, failures };
-}
-
-interface PlaywrightSuite {
-  title: string;
-  specs?: { title: string; file: string; line: number; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[];
-  suites?: PlaywrightSuite[];
-}
-
-function playwrightCounts(json: unknown): Report {
-  const r = json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: { message?: string }[]; suites?: PlaywrightSuite[] };
-  const failures: string[] = (r.errors ?? []).map((e) => `(outside any test): ${firstLine(e.message)}`);
-  const walk = (suite: PlaywrightSuite): void => {
-    for (const spec of suite.specs ?? []) {
-      for (const t of spec.tests) {
-        if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
-        const error = t.results.find((res) => res.error)?.error?.message;
-        failures.push(`tests/e2e/${spec.file}:${spec.line} › [${t.projectName}] ${spec.title}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(error)}`);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of r.suites ?? []) walk(suite);
-  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + (r.errors?.length ?? 0), skipped: r.stats.skipped, failures };
-}
-
 const STEPS: Step[] = [
   { name: 'provision', command: ['bash', 'scripts/provision-tests.sh'] },
   { name: 'type check', command: ['npx', '--no-install', 'astro', 'check'] },
   { name: 'fixture site build', command: ['npm', 'run', '--silent', 'test:site'] },
   { name: 'real site build', command: ['npm', 'run', '--silent', 'build'] },
-  { name: 'vitest', command: runner('vitest/vitest.mjs', 'run'), report: { file: 'vitest.json', count: vitestCounts } },
+  { name: 'vitest', command: runner('vitest/vitest.mjs', 'run'), report: { file: 'vitest.json', count: (json) => vitestCounts(json, root) } },
   {
     name: 'playwright',
     command: runner('@playwright/test/cli.js', 'test', '--project=chromium', '--project=smoke'),
-    report: { file: 'playwright.json', count: playwrightCounts },
+    report: { file: 'playwright.json', count: (json) => playwrightCounts(json) },
   },
-  { name: 'lighthouse', command: runner('@playwright/test/cli.js', 'test', '--project=lighthouse'), report: { file: 'lighthouse.json', count: playwrightCounts } },
+  { name: 'lighthouse', command: runner('@playwright/test/cli.js', 'test', '--project=lighthouse'), report: { file: 'lighthouse.json', count: (json) => playwrightCounts(json) } },
 ];
 
 const env: NodeJS.ProcessEnv = { ...process.env, SITE_URL: '' };
